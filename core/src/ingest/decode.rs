@@ -1,0 +1,150 @@
+//! Bytes to text. Binary files are refused; text in an unexpected encoding is still read,
+//! and the caller learns how (the Aleph ingest-file pattern: a status, never a crash).
+
+use super::IngestError;
+use crate::document::Decoding;
+
+pub(super) fn decode(bytes: &[u8]) -> Result<(String, Decoding), IngestError> {
+    if let Some(kind) = binary_signature(bytes) {
+        return Err(IngestError::Binary { what: kind });
+    }
+    if let Some(text) = decode_utf16(bytes) {
+        return Ok((normalize_newlines(&text), Decoding::Utf16));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.contains(&0) {
+        return Err(IngestError::Binary { what: "it contains NUL bytes" });
+    }
+    let (text, decoding) = match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_string(), Decoding::Utf8),
+        Err(_) if looks_single_byte(bytes) => (bytes.iter().map(|&b| windows_1252(b)).collect(), Decoding::Windows1252),
+        Err(_) => {
+            let s = String::from_utf8_lossy(bytes).into_owned();
+            let replaced = s.chars().filter(|&c| c == char::REPLACEMENT_CHARACTER).count();
+            (s, Decoding::Utf8Lossy { replaced })
+        }
+    };
+    if control_ratio(&text) > 0.01 {
+        return Err(IngestError::Binary { what: "more than 1% of its characters are control codes" });
+    }
+    Ok((normalize_newlines(&text), decoding))
+}
+
+/// Magic numbers of the binary files people most often drop by mistake.
+fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
+    const SIGNATURES: [(&[u8], &str); 8] = [
+        (b"\x89PNG", "it is a PNG image"),
+        (b"\xFF\xD8\xFF", "it is a JPEG image"),
+        (b"GIF8", "it is a GIF image"),
+        (b"%PDF", "it is a PDF; copy its text into a .txt file"),
+        (b"PK\x03\x04", "it is a ZIP archive (or a .docx/.xlsx); extract the text first"),
+        (b"\x1F\x8B", "it is gzip-compressed"),
+        (b"\x00asm", "it is a WebAssembly module"),
+        (b"\x7FELF", "it is an executable"),
+    ];
+    SIGNATURES.iter().find(|(magic, _)| bytes.starts_with(magic)).map(|(_, what)| *what)
+}
+
+fn decode_utf16(bytes: &[u8]) -> Option<String> {
+    let (little, body) = match bytes {
+        [0xFF, 0xFE, rest @ ..] => (true, rest),
+        [0xFE, 0xFF, rest @ ..] => (false, rest),
+        _ => return None,
+    };
+    let units = body.chunks_exact(2).map(|p| if little { u16::from_le_bytes([p[0], p[1]]) } else { u16::from_be_bytes([p[0], p[1]]) });
+    Some(char::decode_utf16(units).map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER)).collect())
+}
+
+/// True when the high bytes are almost never valid UTF-8 sequences: the file is in a
+/// single-byte encoding such as Latin-1, not damaged UTF-8.
+fn looks_single_byte(bytes: &[u8]) -> bool {
+    let high = bytes.iter().filter(|&&b| b >= 0x80).count();
+    let mut valid_multibyte = 0;
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                valid_multibyte += s.chars().filter(|c| !c.is_ascii()).count();
+                break;
+            }
+            Err(e) => {
+                let good = &rest[..e.valid_up_to()];
+                valid_multibyte += std::str::from_utf8(good).map_or(0, |s| s.chars().filter(|c| !c.is_ascii()).count());
+                rest = &rest[e.valid_up_to() + e.error_len().unwrap_or(rest.len() - e.valid_up_to())..];
+            }
+        }
+    }
+    high > 0 && valid_multibyte * 10 < high
+}
+
+fn windows_1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}', '\u{90}', '‘', '’', '“',
+        '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
+    ];
+    match b {
+        0x80..=0x9F => HIGH[usize::from(b - 0x80)],
+        _ => char::from(b),
+    }
+}
+
+fn control_ratio(text: &str) -> f64 {
+    let mut total = 0usize;
+    let mut control = 0usize;
+    for c in text.chars() {
+        total += 1;
+        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0C}') {
+            control += 1;
+        }
+    }
+    if total == 0 { 0.0 } else { control as f64 / total as f64 }
+}
+
+fn normalize_newlines(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_passes_through_with_bom_removed() {
+        let (t, d) = decode("\u{FEFF}NATO’s group".as_bytes()).unwrap();
+        assert_eq!(t, "NATO’s group");
+        assert_eq!(d, Decoding::Utf8);
+    }
+
+    #[test]
+    fn latin1_reads_as_words() {
+        let (t, d) = decode(b"gr\xF6\xDFter Verb\xFCndeter").unwrap();
+        assert_eq!(t, "größter Verbündeter");
+        assert_eq!(d, Decoding::Windows1252);
+    }
+
+    #[test]
+    fn damaged_utf8_is_counted() {
+        let mut bytes = "Seoul – Tallinn – Brussels".as_bytes().to_vec();
+        bytes.extend_from_slice(b" \xE2\x80"); // a dash cut off inside its three bytes
+        let (t, d) = decode(&bytes).unwrap();
+        assert!(t.ends_with('\u{FFFD}'));
+        assert_eq!(d, Decoding::Utf8Lossy { replaced: 1 });
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "Seoul\r\nTokyo".encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        assert_eq!(decode(&bytes).unwrap(), ("Seoul\nTokyo".to_string(), Decoding::Utf16));
+    }
+
+    #[test]
+    fn binary_is_refused_with_a_reason() {
+        assert!(matches!(decode(b"\x89PNG\r\n\x1a\n...."), Err(IngestError::Binary { what }) if what.contains("PNG")));
+        assert!(matches!(decode(b"abc\0def"), Err(IngestError::Binary { .. })));
+        let noise: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+        assert!(decode(&noise).is_err(), "pseudo-random bytes must not pass as text");
+    }
+}

@@ -1,0 +1,19 @@
+//! # entente-core
+//!
+//! The pure core of Entente: it turns news articles into documents with metadata, and (as the
+//! extractor grows) into actors, places and coded events tied to the sentences behind them.
+//! It has no web or I/O dependencies, so the browser app and the command line drive the same code.
+//!
+//! ```
+//! use entente_core::{corpus, ingest::{ingest, Format, Source}};
+//!
+//! let doc = ingest(Source { name: "note.txt", bytes: b"Friday, June 2, 2023\n\nSeoul said so." }, Format::Text)
+//!     .expect("plain text ingests");
+//! assert_eq!(doc.meta.published.unwrap().date.to_string(), "2023-06-02");
+//! assert_eq!(corpus::default_corpus().documents.len(), 2);
+//! ```
+
+pub mod corpus;
+pub mod document;
+pub mod ingest;
+pub mod time;

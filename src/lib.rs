@@ -1,0 +1,13 @@
+//! Entente's browser app: a thin Leptos layer that renders the core's model.
+//! Everything here is compiled for wasm32 only; natively this crate is empty so that
+//! `cargo test` runs the core's tests without the web stack.
+
+#[cfg(target_arch = "wasm32")]
+mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod doc_list;
+#[cfg(target_arch = "wasm32")]
+pub mod reader;
+
+#[cfg(target_arch = "wasm32")]
+pub use app::App;
