@@ -15,5 +15,9 @@
 
 pub mod corpus;
 pub mod document;
+pub mod extract;
 pub mod ingest;
+pub mod lexicon;
+pub mod model;
+pub mod text;
 pub mod time;

@@ -1,0 +1,638 @@
+//! Events within one document: a trigger (a verb or an event noun), who does it, to whom, with
+//! what CAMEO and PLOVER coding, how surely (modality, polarity) and according to whom.
+//!
+//! Arguments are found from word order and clause structure, not a parser: the subject is the
+//! first actor of the trigger's clause that is not inside a prepositional phrase, the recipient
+//! the first actor after it. Passives, relative clauses, infinitives ("decided to join"),
+//! participles and event nouns ("Russia’s invasion of Ukraine") have their own rules.
+
+use super::resolve::{DocResolution, EntityKind, Resolved};
+use super::mentions::{NameClass, Role};
+use super::view::TokenView;
+use super::words::*;
+use crate::lexicon::triggers::{Pos, TriggerDef};
+use crate::lexicon::verbs::Elem;
+use crate::lexicon::Lexicon;
+use crate::model::{Modality, Polarity};
+use std::ops::Range;
+
+/// How an event is coded, before the corpus-level code table fills names and scores in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Coding {
+    pub cameo: Option<String>,
+    pub nearest: Option<String>,
+    pub plover: Option<String>,
+    pub mode: Option<String>,
+    pub context: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct DocEvent {
+    pub sentence: u32,
+    pub actor: usize,
+    pub actor_tokens: Range<usize>,
+    pub recipient: Option<usize>,
+    pub recipient_tokens: Option<Range<usize>>,
+    pub trigger: Range<usize>,
+    pub lemma: String,
+    pub coding: Coding,
+    pub modality: Modality,
+    pub polarity: Polarity,
+    /// Who the article attributes the claim to.
+    pub source: Option<usize>,
+    /// A place entity the clause locates the event in.
+    pub place: Option<usize>,
+}
+
+const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "'s", "'", "any", "some", "no", "every", "each"];
+const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am", "'s"];
+const SUBORDINATORS: &[&str] = &["while", "when", "although", "though", "because", "if", "unless", "whether", "whereas", "where", "after", "before", "until"];
+/// Verbs whose "to"-infinitive complement is an intention, not an act: "applied to join" is
+/// an expression of intent (CAMEO 03, PLOVER AGREE), "threatened to withdraw" a threat.
+const INTENTION_VERBS: &[&str] = &[
+    "threaten", "threatened", "threatens", "threatening", "plan", "plans", "planned", "planning", "try", "tries", "tried",
+    "trying", "seek", "seeks", "sought", "seeking", "want", "wants", "wanted", "hope", "hopes", "hoped", "hoping",
+    "intend", "intends", "intended", "vow", "vowed", "vows", "promise", "promised", "promises", "offer", "offered",
+    "offers", "agree", "agreed", "agrees", "aim", "aims", "aimed", "attempt", "attempts", "attempted", "apply",
+    "applied", "applies", "pledge", "pledged", "pledges", "contemplate", "contemplated", "contemplating",
+];
+/// Verbs whose "to"-infinitive complement is what was decided: the complement is the event.
+const DECISION_VERBS: &[&str] = &["decide", "decided", "decides", "vote", "voted", "votes", "resolve", "resolved", "choose", "chose", "chosen", "move", "moved"];
+/// Nouns whose "to"-infinitive is their content, not a separate act ("an agreement to share").
+const CONTENT_NOUNS: &[&str] = &["agreement", "deal", "treaty", "pact", "accord", "plan", "strategy", "resolution", "law", "bill", "mandate", "mission", "framework", "network"];
+/// Words that evaluate their subject negatively: a statement calling X these criticises X.
+const NEGATIVE_EVALUATION: &[&str] = &[
+    "pawn", "provocation", "provocative", "aggression", "aggressive", "hostile", "threat", "threatening", "dangerous",
+    "illegal", "violation", "interference", "meddling", "bullying", "hegemony", "hypocrisy", "destabilizing",
+    "destabilising", "reckless", "irresponsible", "unacceptable", "puppet", "warmonger", "belligerent", "contain",
+];
+const RELATIVES: &[&str] = &["which", "who", "whom", "whose"];
+const CLAUSE_PUNCT: &[&str] = &[";", ":", "(", ")", "—", "–"];
+
+/// A trigger found in a sentence.
+#[derive(Debug, Clone)]
+struct Trigger {
+    tokens: Range<usize>,
+    pos: Pos,
+    lemma: String,
+    coding: Coding,
+    needs_recipient: bool,
+    statement: bool,
+}
+
+pub fn document_events(v: &TokenView, lex: &Lexicon, res: &DocResolution) -> Vec<DocEvent> {
+    let mut events = Vec::new();
+    let mut by_sentence: Vec<Vec<&Resolved>> = vec![Vec::new(); v.sentences.len()];
+    for r in &res.mentions {
+        by_sentence[r.mention.sentence as usize].push(r);
+    }
+    for (s, mentions) in by_sentence.iter().enumerate() {
+        let is_actor = |r: &&Resolved| {
+            r.mention.role == Role::Participant
+                && r.entity.is_some_and(|e| {
+                    let ent = &res.entities[e];
+                    !ent.is_place() && !matches!(ent.kind, EntityKind::Named(NameClass::Place | NameClass::Unknown)) && !ent.names.is_empty()
+                })
+        };
+        let actors: Vec<&Resolved> = mentions.iter().copied().filter(is_actor).collect();
+        if actors.is_empty() {
+            continue;
+        }
+        let mut covered = vec![false; v.len()];
+        for r in mentions {
+            for i in r.mention.tokens.clone() {
+                covered[i] = true;
+            }
+        }
+        let triggers = find_triggers(v, lex, s, &covered);
+        let exercise = v.sentences[s].tokens.clone().any(|k| v.is_any(k, &["exercise", "exercises", "drill", "drills", "manoeuvres", "maneuvers", "live-fire"]));
+        let mut here: Vec<DocEvent> = Vec::new();
+        for t in &triggers {
+            if let Some(e) = build_event(v, res, s, t, &actors, mentions) {
+                // Firing and attacking during an exercise is the exercise, not an assault.
+                if exercise && matches!(e.coding.plover.as_deref(), Some("ASSAULT" | "COERCE")) {
+                    continue;
+                }
+                let duplicate = here.iter().any(|x| x.actor == e.actor && x.recipient == e.recipient && x.coding == e.coding);
+                if !duplicate {
+                    here.push(e);
+                }
+            }
+        }
+        // "applied to join", "voted to include": the complement carries the event.
+        let complements: Vec<usize> = here.iter().map(|e| e.trigger.start).collect();
+        here.retain(|e| {
+            let t = e.trigger.start;
+            let governs = v.is_any(t, INTENTION_VERBS) || v.is_any(t, DECISION_VERBS);
+            let complement = (t + 2..t + 6).any(|c| complements.contains(&c) && v.is(c - 1, "to"));
+            !(governs && complement)
+        });
+        // A headline or heading names a topic; only a dyadic event there is an event.
+        if matches!(block_of(v, s), crate::document::BlockKind::Title | crate::document::BlockKind::Heading) {
+            here.retain(|e| e.recipient.is_some());
+        }
+        events.extend(here);
+    }
+    events
+}
+
+fn coding_of(def: &TriggerDef) -> Coding {
+    Coding {
+        cameo: def.cameo.clone(),
+        nearest: def.nearest.clone(),
+        plover: def.plover.clone(),
+        mode: def.mode.clone(),
+        context: def.context.clone(),
+        note: def.note.clone(),
+    }
+}
+
+fn clause_end(v: &TokenView, from: usize, limit: usize) -> usize {
+    (from..limit).find(|&i| v.is_any(i, CLAUSE_PUNCT) || v.is_any(i, RELATIVES) || v.is_any(i, SUBORDINATORS)).unwrap_or(limit)
+}
+
+/// A verb form used as a verb here: not after a determiner (even with adjectives between: "a
+/// frequent target"), not the second half of a hyphenated modifier ("intelligence-sharing",
+/// "US-led"), not followed by "of" ("target of"), and an "-ing" form after a preposition only
+/// when an object follows ("for joining the CCDCOE", not "with leading tech firms").
+fn verb_like(v: &TokenView, i: usize) -> bool {
+    if v.is_capitalized(i) && !v.is_sentence_start(i) {
+        return false;
+    }
+    if i > 0 && v.glued_hyphen[i - 1] {
+        return false;
+    }
+    let w = v.lower(i);
+    if i > 0 && v.is_any(i - 1, DETERMINERS) {
+        return false;
+    }
+    if v.is(i + 1, "of") && !w.ends_with("ed") {
+        return false;
+    }
+    // "a frequent target", "longstanding issues": an adjective between a determiner (or
+    // nothing) and the word makes it a noun.
+    if i > 0 && is_adjective(v.lower(i - 1)) && !v.lower(i - 1).ends_with("ly") {
+        if i > 1 && v.is_any(i - 2, DETERMINERS) || w.ends_with('s') {
+            return false;
+        }
+    }
+    if w.ends_with("ing") && i > 0 && v.is_any(i - 1, PREPOSITIONS) {
+        return v.is_any(i + 1, DETERMINERS) || (i + 1 < v.len() && v.is_capitalized(i + 1));
+    }
+    true
+}
+
+/// Words that are adjectives by their ending or by being common ones.
+fn is_adjective(w: &str) -> bool {
+    const COMMON: &[&str] = &[
+        "frequent", "new", "major", "key", "big", "main", "top", "joint", "strong", "large", "small", "high", "low",
+        "recent", "former", "possible", "common", "same", "real", "full", "early", "late", "long", "short", "good",
+        "bad", "great", "military", "nuclear", "cyber", "foreign", "national", "international", "official", "formal",
+        "local", "regional", "global", "diplomatic", "economic", "political", "strategic", "public", "private", "free",
+    ];
+    const SUFFIXES: &[&str] = &["al", "ic", "ive", "ous", "ful", "less", "ent", "ant", "ary", "ing", "ish", "able", "ible", "ese", "ian", "ern"];
+    COMMON.contains(&w) || (w.len() > 4 && SUFFIXES.iter().any(|s| w.ends_with(s)))
+}
+
+fn noun_like(v: &TokenView, i: usize) -> bool {
+    i > 0 && (v.is_any(i - 1, DETERMINERS) || !verb_like(v, i) || v.lower(i).ends_with('s') || v.is_word(i - 1))
+}
+
+fn find_triggers(v: &TokenView, lex: &Lexicon, s: usize, covered: &[bool]) -> Vec<Trigger> {
+    let range = v.sentences[s].tokens.clone();
+    let mut out = Vec::new();
+    let mut i = range.start;
+    while i < range.end {
+        if covered[i] || !v.is_word(i) {
+            i += 1;
+            continue;
+        }
+        let w = v.lower(i);
+        let end = clause_end(v, i + 1, range.end);
+        // Two-word event nouns ("missile tests").
+        if i + 1 < range.end {
+            if let Some(def) = lex.triggers.pair(w, v.lower(i + 1)) {
+                out.push(Trigger { tokens: i..i + 2, pos: Pos::Noun, lemma: format!("{} {}", w, v.lower(i + 1)), coding: coding_of(def), needs_recipient: def.needs_recipient, statement: false });
+                i += 2;
+                continue;
+            }
+        }
+        let defs = lex.triggers.single(w);
+        // A particle may list alternatives ("member|participant").
+        let particle_follows = |p: &str| (i + 1..(i + 8).min(end)).any(|k| p.split('|').any(|alt| v.lower(k) == alt));
+        let verb_def = defs.iter().filter(|d| d.pos == Pos::Verb && verb_like(v, i)).find(|d| d.particle.as_deref().is_none_or(particle_follows));
+        let noun_def = defs.iter().find(|d| d.pos == Pos::Noun && noun_like(v, i));
+        let chosen = match (verb_def, noun_def) {
+            (Some(vd), Some(nd)) => Some(if v.is_any(i.saturating_sub(1), DETERMINERS) { nd } else { vd }),
+            (a, b) => a.or(b),
+        };
+        if let Some(def) = chosen {
+            let mut tokens = i..i + 1;
+            if let Some(p) = &def.particle {
+                if !p.contains('|') && v.is(i + 1, p) {
+                    tokens.end += 1;
+                }
+            }
+            out.push(Trigger { tokens, pos: def.pos, lemma: def.lemma.clone(), coding: coding_of(def), needs_recipient: def.needs_recipient, statement: false });
+            i += 1;
+            continue;
+        }
+        let adjectival = i + 1 < range.end && v.is_word(i + 1) && !v.is_any(i + 1, &["that", "to", "in", "on", "by", "at", "out"]) && !v.is_any(i + 1, DETERMINERS);
+        if REPORTING_VERBS.contains(&w) && w != "according" && verb_like(v, i) && !(adjectival && w.ends_with("ed") && !v.is_any(i.saturating_sub(1), &["has", "have", "had", "was", "were"]) && !(i > 0 && covered[i - 1])) {
+            let coding = Coding { cameo: Some("010".into()), nearest: None, plover: None, mode: None, context: None, note: Some("a statement: PLOVER does not code comments".into()) };
+            out.push(Trigger { tokens: i..i + 1, pos: Pos::Verb, lemma: w.to_string(), coding, needs_recipient: false, statement: true });
+            i += 1;
+            continue;
+        }
+        // The CAMEO verb dictionary, for verbs the trigger list does not cover.
+        if verb_like(v, i) {
+            if let Some((code, lemma)) = dictionary_code(v, lex, i, end) {
+                let entry = lex.codes.get(&code);
+                let coding = Coding {
+                    plover: entry.map(|c| c.plover.clone()).filter(|p| !p.is_empty()),
+                    mode: entry.map(|c| c.plover_mode.clone()).filter(|p| !p.is_empty()),
+                    context: entry.map(|c| c.plover_context.clone()).filter(|p| !p.is_empty()),
+                    cameo: Some(code),
+                    nearest: None,
+                    note: None,
+                };
+                out.push(Trigger { tokens: i..i + 1, pos: Pos::Verb, lemma, coding, needs_recipient: true, statement: false });
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The CAMEO code of a dictionary verb at `i`: the most specific matching pattern of its block,
+/// else the verb's or block's default.
+fn dictionary_code(v: &TokenView, lex: &Lexicon, i: usize, clause_end: usize) -> Option<(String, String)> {
+    let senses = lex.verbs.senses(v.lower(i));
+    let mut best: Option<(usize, Option<String>, String)> = None;
+    for sense in senses {
+        if let Some(p) = &sense.particle {
+            if !v.is(i + 1, p) {
+                continue;
+            }
+        }
+        let block = &lex.verbs.blocks[sense.block as usize];
+        for pattern in &block.patterns {
+            if pattern_matches(v, lex, &pattern.pre, &pattern.post, i, clause_end) {
+                let score = pattern.pre.len() + pattern.post.len();
+                if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
+                    best = Some((score, pattern.code.clone(), sense.lemma.clone()));
+                }
+            }
+        }
+        // A verb's own code counts; a block's default alone is too coarse to code on.
+        if best.is_none() && sense.own_code {
+            best = Some((0, sense.code.clone(), sense.lemma.clone()));
+        }
+    }
+    best.and_then(|(_, code, lemma)| code.map(|c| (c, lemma)))
+}
+
+fn pattern_matches(v: &TokenView, lex: &Lexicon, pre: &[Elem], post: &[Elem], verb: usize, clause_end: usize) -> bool {
+    if post.is_empty() && pre.is_empty() {
+        return false;
+    }
+    // Post elements in order, each within a few words of the last.
+    let mut at = verb + 1;
+    for (n, elem) in post.iter().enumerate() {
+        let window = if n == 0 { 6 } else { 3 };
+        match (at..(at + window).min(clause_end)).find(|&k| lex.verbs.elem_matches(elem, v.lower(k))) {
+            Some(k) => at = k + 1,
+            None => return false,
+        }
+    }
+    // Pre elements, nearest last, within the few words before the verb.
+    let sentence_start = v.sentence_range(verb).start;
+    let mut at = verb;
+    for elem in pre.iter().rev() {
+        match (sentence_start.max(at.saturating_sub(4))..at).rev().find(|&k| lex.verbs.elem_matches(elem, v.lower(k))) {
+            Some(k) => at = k,
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Start of the clause containing `i`: after the nearest boundary to its left.
+fn clause_start(v: &TokenView, i: usize, sentence_start: usize) -> usize {
+    let mut k = i;
+    while k > sentence_start {
+        let prev = k - 1;
+        if v.is_any(prev, CLAUSE_PUNCT) || v.is_any(prev, SUBORDINATORS) || v.is_any(prev, RELATIVES) {
+            return k;
+        }
+        if REPORTING_VERBS.contains(&v.lower(prev)) && prev != i {
+            return k;
+        }
+        if v.is(prev, "that") && prev > sentence_start && REPORTING_VERBS.contains(&v.lower(prev - 1)) {
+            return k;
+        }
+        k -= 1;
+    }
+    sentence_start
+}
+
+/// True when the mention is the object of a preposition ("in Seoul", "with Japan"), also as
+/// a later member of a list ("such as LG and Samsung").
+fn in_pp(v: &TokenView, m: &Resolved, floor: usize) -> bool {
+    // A mention right before its verb is a subject, whatever precedes it.
+    let next = m.mention.tokens.end;
+    let after = if v.is_any(next, &["only", "also", "now", "then", "still", "already", "has", "have", "had", "will", "would", "could", "is", "was"]) { next + 1 } else { next };
+    if after < v.len() && v.is_word(after) && !v.is_capitalized(after) && !verbish_free(v, after) {
+        return false;
+    }
+    let mut k = m.mention.tokens.start;
+    let mut steps = 0;
+    while k > floor && steps < 12 {
+        let p = k - 1;
+        steps += 1;
+        let adjective = v.is_word(p) && !v.is_capitalized(p) && !PREPOSITIONS.contains(&v.lower(p)) && !REPORTING_VERBS.contains(&v.lower(p)) && verbish_free(v, p);
+        let list = v.is_any(p, &["and", "or", ","]) || (v.is_word(p) && v.is_capitalized(p)) || v.glued_hyphen[p] || v.is_any(p, &["'s", "'"]);
+        if v.is_any(p, DETERMINERS) || adjective || list {
+            k = p;
+            continue;
+        }
+        return v.is_any(p, PREPOSITIONS);
+    }
+    false
+}
+
+/// A lower-case word that is not a verb form: an adjective or a noun inside a phrase.
+fn verbish_free(v: &TokenView, k: usize) -> bool {
+    let lex = crate::lexicon::lexicon();
+    let w = v.lower(k);
+    lex.verbs.senses(w).is_empty() && lex.triggers.single(w).is_empty() && !BE_FORMS.contains(&w) && !["has", "have", "had", "will", "would", "can", "could", "may", "might", "must", "should", "did", "does", "do"].contains(&w)
+}
+
+fn build_event(v: &TokenView, res: &DocResolution, s: usize, t: &Trigger, actors: &[&Resolved], all: &[&Resolved]) -> Option<DocEvent> {
+    let sent = v.sentences[s].tokens.clone();
+    let trig = t.tokens.start;
+    let start = clause_start(v, trig, sent.start);
+    let end = clause_end(v, t.tokens.end, sent.end);
+    let entity = |r: &Resolved| r.entity.expect("actors are resolved");
+    let before: Vec<&Resolved> = actors.iter().copied().filter(|r| r.mention.tokens.end <= trig).collect();
+
+    let mut coding = t.coding.clone();
+    let mut intention: Option<Modality> = None;
+    let (actor, recipient) = if t.pos == Pos::Noun {
+        noun_arguments(v, t, &before, actors, start, end, sent.clone())?
+    } else {
+        // A verb whose subject is an event noun ("cyberattacks ... which targeted X") adds
+        // nothing to that noun's event.
+        if start > sent.start && v.is_any(start - 1, RELATIVES) && (sent.start..start).rev().take(4).any(|k| t_is_event_noun(v, k)) {
+            return None;
+        }
+        let passive = trig >= 1 && {
+            let mut k = trig - 1;
+            while k > start && v.is_any(k, &["also", "not", "never", "already", "reportedly", "allegedly"]) {
+                k -= 1;
+            }
+            v.is_any(k, BE_FORMS) && (v.lower(trig).ends_with("ed") || v.lower(trig).ends_with("en") || !v.lower(trig).ends_with('s'))
+        };
+        let infinitive = trig >= 1 && v.is(trig - 1, "to");
+        // "X’s decision to join", "a US push to save": the noun's owner does the infinitive.
+        let owner_of_noun = infinitive.then(|| {
+            let noun = trig.checked_sub(2)?;
+            (v.is_word(noun) && !v.is_capitalized(noun)).then_some(())?;
+            before.iter().copied().filter(|r| r.mention.tokens.end <= noun && noun - r.mention.tokens.end <= 3).next_back()
+        }).flatten();
+        // "an agreement to share ...": the agreement's content, not another act.
+        let content_noun = (trig.saturating_sub(4)..trig.saturating_sub(1)).any(|k| v.is_any(k, CONTENT_NOUNS) && (k + 2 == trig || v.is_any(k + 1, &["is", "was", "are", "were"])));
+        if infinitive && content_noun {
+            return None;
+        }
+        if infinitive && trig >= 2 && v.is_any(trig - 2, DECISION_VERBS) {
+            // "voted to include": what was decided happened; its own coding stands.
+            intention = Some(Modality::Asserted);
+        }
+        if infinitive && trig >= 2 && v.is_any(trig - 2, INTENTION_VERBS) {
+            let verb = v.lower(trig - 2);
+            intention = Some(Modality::Asserted);
+            let hostile = matches!(coding.plover.as_deref(), Some("ASSAULT" | "COERCE" | "THREATEN" | "SANCTION" | "ACCUSE" | "MOBILIZE"));
+            coding = if hostile {
+                Coding { cameo: Some("138".into()), nearest: None, plover: Some("THREATEN".into()), mode: None, context: None, note: Some("intent to act against the recipient".into()) }
+            } else {
+                Coding { cameo: Some("030".into()), nearest: None, plover: Some("AGREE".into()), mode: None, context: coding.context.clone(), note: Some(format!("intent to {}", t.lemma)) }
+            };
+            if verb.starts_with("threat") {
+                // "threatened to withdraw": the event is the threat, aimed at the act's recipient.
+                let relations = ["withdraw", "leave", "quit", "cut", "break", "suspend", "sever", "end", "scrap", "cancel"].iter().any(|w| t.lemma.starts_with(w));
+                let code = if relations { "1313" } else { "130" };
+                coding = Coding { cameo: Some(code.into()), nearest: None, plover: Some("THREATEN".into()), mode: relations.then(|| "relations".to_string()), context: None, note: None };
+                intention = None;
+            }
+        }
+        let subject = owner_of_noun
+            .or_else(|| before.iter().copied().find(|r| r.mention.tokens.start >= start && !in_pp(v, r, start) && !is_possessor(v, r)))
+            .or_else(|| {
+                // "Four Asian allies ..., including South Korea, attended": the named member.
+                before.iter().copied().find(|r| r.mention.tokens.start >= start + 1 && v.is_any(r.mention.tokens.start - 1, &["including", "notably"]))
+            })
+            .or_else(|| {
+                // A relative clause: "... which targeted ...".
+                (start > sent.start && v.is_any(start - 1, RELATIVES)).then(|| before.iter().copied().filter(|r| r.mention.tokens.end < start).next_back()).flatten()
+            })
+            .or_else(|| {
+                // Infinitives and participles take their clause's subject.
+                let nonfinite = infinitive || v.lower(trig).ends_with("ing") || start == trig;
+                nonfinite.then(|| before.iter().copied().find(|r| r.mention.tokens.start >= start && !in_pp(v, r, start))).flatten()
+            });
+        let subject = if t.statement {
+            // The speaker stands right before the verb ("the NIS said", "China pointed out") or
+            // right after it ("..., said the NIS", "NIS added").
+            let mut adjacent_before = before.iter().copied().rev().find(|r| trig - r.mention.tokens.end <= 2 && !in_pp(v, r, start));
+            // "Hu Xijin, the former editor of ... Global Times, tweeted": the head before the apposition.
+            if trig >= 1 && v.is(trig - 1, ",") {
+                if let Some(comma) = (sent.start..trig - 1).rev().take(16).find(|&k| v.is(k, ",") && v.is_any(k + 1, &["the", "a", "an"])) {
+                    if let Some(head) = before.iter().copied().rev().find(|r| r.mention.tokens.end == comma) {
+                        adjacent_before = Some(head);
+                    }
+                }
+            }
+            let adjacent_after = actors.iter().copied().find(|r| r.mention.tokens.start > trig && r.mention.tokens.start <= trig + 2);
+            adjacent_before.or(adjacent_after)
+        } else {
+            subject
+        };
+        let window = if intention.is_some() || coding.plover.as_deref() == Some("THREATEN") { 12 } else { 8 };
+        let after: Vec<&Resolved> = actors.iter().copied().filter(|r| r.mention.tokens.start >= t.tokens.end && r.mention.tokens.start < end.max(t.tokens.end + 1)).collect();
+        let object = after.iter().copied().find(|r| r.mention.tokens.start <= t.tokens.end + window && Some(entity(r)) != subject.map(entity));
+        // "South Korea and Japan signed": a symmetric act between the two conjuncts.
+        let conjunct = subject.and_then(|sub| {
+            let next = sub.mention.tokens.end;
+            v.is(next, "and").then(|| actors.iter().copied().find(|r| r.mention.tokens.start == next + 1 && r.mention.tokens.end <= trig)).flatten()
+        });
+        if t.statement {
+            let subject = subject?;
+            let told = ["told", "tells", "tell"].contains(&v.lower(trig));
+            // A statement that calls someone a pawn, a provocation or a threat criticises them.
+            let content = t.tokens.end..sent.end;
+            let evaluated = content.clone().any(|k| v.is_any(k, NEGATIVE_EVALUATION));
+            if evaluated {
+                coding = Coding { cameo: Some("111".into()), nearest: None, plover: Some("ACCUSE".into()), mode: Some("disapprove".into()), context: None, note: Some("a statement characterising the recipient negatively".into()) };
+                (subject, object)
+            } else {
+                (subject, if told { object } else { None })
+            }
+        } else if passive {
+            // The agent: "by X", "on the initiative of X", "at the request of X".
+            let agent = after.iter().copied().find(|r| {
+                let k = r.mention.tokens.start;
+                (k >= 1 && v.is(k - 1, "by")) || (k >= 2 && v.is(k - 1, "of") && v.is_any(k - 2, &["initiative", "request", "behest", "invitation", "order", "orders"]))
+            });
+            match agent {
+                Some(a) => (a, subject),
+                // "it had been admitted to the CCDCOE": membership is the subject's act.
+                None if coding.mode.as_deref() == Some("membership") => (subject?, object),
+                None => return None,
+            }
+        } else if let (Some(sub), Some(other), true) = (subject, conjunct, object.is_none() || SYMMETRIC.contains(&t.lemma.as_str())) {
+            (sub, Some(other))
+        } else {
+            (subject?, object)
+        }
+    };
+    let recipient = recipient.filter(|r| entity(r) != entity(actor));
+    // A unilateral act ("published its strategy") has no recipient, whatever follows it.
+    let recipient = if t.pos == Pos::Verb && !t.needs_recipient && !t.statement && coding.plover.as_deref() != Some("THREATEN") && coding.cameo.as_deref() != Some("111") { None } else { recipient };
+    if recipient.is_none() && t.needs_recipient {
+        return None;
+    }
+    let (modality, polarity, source) = modality(v, res, t, actor, all, start, sent.clone());
+    let modality = match (intention, modality) {
+        (Some(m), Modality::Asserted | Modality::Reported) => m,
+        (_, m) => m,
+    };
+    let place = all
+        .iter()
+        .filter(|r| r.mention.role == Role::Location && r.mention.tokens.start >= start && r.mention.tokens.start < end)
+        .find_map(|r| r.entity);
+    Some(DocEvent {
+        sentence: s as u32,
+        actor: entity(actor),
+        actor_tokens: actor.mention.tokens.clone(),
+        recipient: recipient.map(entity),
+        recipient_tokens: recipient.map(|r| r.mention.tokens.clone()),
+        trigger: t.tokens.clone(),
+        lemma: t.lemma.clone(),
+        coding,
+        modality,
+        polarity,
+        source,
+        place,
+    })
+}
+
+/// The kind of block sentence `s` is in.
+fn block_of(v: &TokenView, s: usize) -> crate::document::BlockKind {
+    v.block_kinds[v.sentences[s].block]
+}
+
+/// Acts done between two parties alike: with "X and Y" as subject, Y is the recipient.
+const SYMMETRIC: &[&str] = &["sign", "agree", "meet", "cooperate", "collaborate", "talk", "negotiate", "share", "discuss", "ratify", "exercise", "trade"];
+
+/// True when token `k` is an event noun of the trigger list ("cyberattacks").
+fn t_is_event_noun(v: &TokenView, k: usize) -> bool {
+    crate::lexicon::lexicon().triggers.single(v.lower(k)).iter().any(|d| d.pos == Pos::Noun)
+}
+
+/// "South Korea’s decision": a possessor, not the clause's subject.
+fn is_possessor(v: &TokenView, r: &Resolved) -> bool {
+    v.is_any(r.mention.tokens.end, &["'s", "'"])
+}
+
+/// Arguments of an event noun: the possessor or national modifier is the actor ("Russia’s
+/// invasion", "North Korean cyberattacks"); the recipient follows a preposition ("invasion of
+/// Ukraine", "accession to the group"), is the object of the verb the noun governs ("tests
+/// have rattled Seoul", "attacks which targeted Estonian banks"), or is what the noun is a
+/// "target of".
+fn noun_arguments<'r>(v: &TokenView, t: &Trigger, before: &[&'r Resolved], actors: &[&'r Resolved], start: usize, end: usize, sent: Range<usize>) -> Option<(&'r Resolved, Option<&'r Resolved>)> {
+    let trig = t.tokens.start;
+    let qualifier_ok = |r: &Resolved| {
+        let gap = r.mention.tokens.end..trig;
+        gap.clone().filter(|&k| !v.glued_hyphen[k]).count() <= 5 && gap.clone().all(|k| v.is_any(k, &["'s", "'"]) || (v.is_word(k) && !v.is_capitalized(k) && !v.is_any(k, PREPOSITIONS) && !v.is_any(k, &["the", "a", "an"])) || v.glued_hyphen[k])
+    };
+    // The national or possessive modifier may have been marked a qualifier: look at all mentions.
+    let actor = before.iter().copied().rev().find(|r| qualifier_ok(r))?;
+    let _ = start;
+    // "U.S.-South Korea joint exercise", "US and South Korean drills": a pair acting together,
+    // unless a prepositional phrase names the other party ("membership in the CCDCOE").
+    let pp_follows = v.is_any(t.tokens.end, &["of", "to", "on", "against", "into", "with", "in"]);
+    if pp_follows {
+    } else if let Some(partner) = before.iter().copied().rev().find(|r| r.mention.tokens.end + 1 == actor.mention.tokens.start || (r.mention.tokens.end + 2 == actor.mention.tokens.start && v.is(r.mention.tokens.end, "-"))) {
+        let joined = v.is_any(partner.mention.tokens.end, &["-", "and", "–"]);
+        if joined && partner.entity != actor.entity {
+            return Some((partner, Some(actor)));
+        }
+    }
+    let after = |from: usize| actors.iter().copied().find(|r| r.mention.tokens.start >= from && r.mention.tokens.start < end.max(from + 1));
+    let mut recipient = None;
+    let next = t.tokens.end;
+    if v.is_any(next, &["of", "to", "on", "against", "into", "with"]) {
+        recipient = after(next + 1).filter(|r| r.mention.tokens.start <= next + 4);
+    }
+    if recipient.is_none() {
+        // "... cyberattacks in 2007 which targeted Estonian banks", "tests have rattled Seoul".
+        let window_end = (next + 10).min(sent.end);
+        if let Some(k) = (next..window_end).find(|&k| v.is_any(k, &["which", "that"]) || v.is_any(k, &["have", "has", "had"])) {
+            recipient = actors.iter().copied().find(|r| r.mention.tokens.start > k + 1 && r.mention.tokens.start <= k + 6);
+        }
+    }
+    if recipient.is_none() {
+        // "South Korea is a frequent target of North Korean cyberattacks".
+        if let Some(tk) = (sent.start..trig).rev().find(|&k| v.is_any(k, &["target", "targets", "victim", "victims"])) {
+            recipient = before.iter().copied().find(|r| r.mention.tokens.end <= tk);
+        }
+    }
+    Some((actor, recipient))
+}
+
+/// Modality, polarity and source of an event from the words around its trigger.
+fn modality(v: &TokenView, res: &DocResolution, t: &Trigger, actor: &Resolved, all: &[&Resolved], clause_start: usize, sent: Range<usize>) -> (Modality, Polarity, Option<usize>) {
+    let trig = t.tokens.start;
+    let near_before = trig.saturating_sub(4).max(clause_start)..trig;
+    let polarity = if near_before.clone().any(|k| v.is_any(k, &["not", "n't", "never", "no"])) { Polarity::Negative } else { Polarity::Positive };
+    let clause = clause_start..trig;
+    let sentence_words = |words: &[&str]| sent.clone().any(|k| v.is_any(k, words));
+    // Who says so: the subject of a reporting verb the clause hangs from, or "according to X".
+    let mut source = None;
+    if let Some(rv) = (sent.start..clause_start).rev().find(|&k| REPORTING_VERBS.contains(&v.lower(k)) && v.lower(k) != "according") {
+        source = all.iter().filter(|r| r.mention.tokens.end <= rv && r.mention.role == Role::Participant).filter_map(|r| r.entity).next_back();
+    }
+    if let Some(acc) = sent.clone().find(|&k| v.is(k, "according") && v.is(k + 1, "to")) {
+        source = source.or_else(|| all.iter().filter(|r| r.mention.tokens.start > acc + 1 && r.mention.tokens.start <= acc + 4).find_map(|r| r.entity));
+    }
+    if source.is_none() && t.statement {
+        source = actor.entity;
+    }
+    let alleged = clause.clone().chain(trig..t.tokens.end).any(|k| v.is_any(k, ALLEGATION_WORDS)) || (t.pos == Pos::Noun && (trig.saturating_sub(3)..trig).any(|k| v.is_any(k, ALLEGATION_WORDS)));
+    // Modals and hedges scope over the few words before the trigger in its clause.
+    let window = trig.saturating_sub(6).max(clause_start)..trig;
+    let hypothetical = window.clone().any(|k| v.is_any(k, &["could", "may", "might", "would", "if", "whether", "probability", "possibility", "possible", "potential"]));
+    let predicted = window.clone().any(|k| v.is_any(k, &["will", "shall", "forthcoming", "upcoming", "expected"]));
+    let opinion = sentence_words(&["opinion", "op-ed", "editorial", "commentary", "tweeted", "tweet"]);
+    let reported_by_other = source.is_some() && source != actor.entity;
+    let modality = if t.statement {
+        // A statement happened; what it says is another matter.
+        if opinion { Modality::Opinion } else { Modality::Asserted }
+    } else if alleged {
+        Modality::Alleged
+    } else if hypothetical {
+        Modality::Hypothetical
+    } else if predicted {
+        Modality::Predicted
+    } else if opinion {
+        Modality::Opinion
+    } else if reported_by_other {
+        Modality::Reported
+    } else {
+        Modality::Asserted
+    };
+    let _ = res;
+    (modality, polarity, source)
+}

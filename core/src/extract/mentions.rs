@@ -1,0 +1,669 @@
+//! Finding who and where a sentence talks about: dictionary phrases, proper names found from
+//! their shape, definitions ("Full Name (ABBR)"), and descriptions built from a country and a
+//! sector noun ("South Korea’s top spy agency" → South Korea + SPY).
+
+use super::view::TokenView;
+use super::words::*;
+use crate::document::BlockKind;
+use crate::lexicon::countries::CountryForm;
+use crate::lexicon::dictionary::DictKind;
+use crate::lexicon::{Hit, Lexicon, case_matches};
+use std::ops::Range;
+
+/// What kind of thing a proper name found from its shape is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NameClass {
+    Person,
+    Org,
+    Place,
+    /// Capitalised, not in any list, and nothing says what it is.
+    Unknown,
+}
+
+/// What a mention refers to, before resolution across the document.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Referent {
+    /// A state, through any of its spellings.
+    Country { country: u16, form: CountryForm },
+    /// An entry of the actor dictionary.
+    Dict(u32),
+    /// A country's institution or group named by a sector noun ("a South Korean court").
+    /// `country` is `None` when the text does not say whose.
+    Sector { country: Option<u16>, sector: u16 },
+    /// A proper name found from its shape.
+    Name { class: NameClass, name: String },
+    /// "it", "he", "they"...
+    Pronoun(PronounKind),
+    /// "the group", "the country": refers back to an actor of that kind.
+    Anaphor { state: bool },
+    /// A lower-case description of an organisation: "NATO’s cyber defense group", "the cyber
+    /// defense group". `words` are its content words; the owner is a separate mention.
+    /// `owner` is the first token of the owner's mention.
+    Description { words: Vec<String>, owner: Option<usize> },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PronounKind {
+    It,
+    Person,
+    Plural,
+}
+
+/// The part a mention plays in its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Can be the actor or the recipient of an event.
+    Participant,
+    /// A place where something happens ("in Tallinn"): never an event participant.
+    Location,
+    /// Qualifies another mention ("Japanese" in "Japanese firms" once composed, "Estonia" in
+    /// "Tallinn, Estonia").
+    Qualifier,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub tokens: Range<usize>,
+    pub referent: Referent,
+    pub role: Role,
+    /// The country that owns or qualifies the mention ("of South Korea", "South Korean").
+    pub country: Option<u16>,
+    /// The sector a name implies ("National Intelligence Service" → SPY).
+    pub sector: Option<u16>,
+    /// An acronym this mention defines, or an expansion it abbreviates.
+    pub alias: Option<String>,
+    /// "former editor": the role the text gives a person, if any, with its phrase.
+    pub description: Option<Range<usize>>,
+    pub sentence: u32,
+}
+
+impl Mention {
+    fn new(tokens: Range<usize>, referent: Referent, sentence: u32) -> Mention {
+        Mention { tokens, referent, role: Role::Participant, country: None, sector: None, alias: None, description: None, sentence }
+    }
+}
+
+/// One lexicon match: the token range and what it can be.
+#[derive(Debug, Clone)]
+struct LexHit {
+    range: Range<usize>,
+    hit: Hit,
+}
+
+/// Finds the mentions of one sentence.
+pub fn sentence_mentions(v: &TokenView, lex: &Lexicon, s: usize, block_kind: BlockKind) -> Vec<Mention> {
+    let mut range = v.sentences[s].tokens.clone();
+    if block_kind == BlockKind::Caption {
+        // A caption's credit ("Photo: AFP", "| REUTERS |") names who took the picture, not an actor.
+        if let Some(cut) = range.clone().find(|&i| v.raw(i) == "|" || (v.is_any(i, &["photo", "photos", "illustration", "image", "credit"]) && v.is_any(i + 1, &[":", "by"]))) {
+            range.end = cut;
+        }
+    }
+    let hits = lexicon_hits(v, lex, range.clone());
+    let title_case = matches!(block_kind, BlockKind::Title | BlockKind::Heading);
+    let mut mentions = Vec::new();
+    let mut covered = vec![false; v.len()];
+    // Proper-name chunks decide first: a country inside an organisation's name is not a mention of the country.
+    if !title_case {
+        for chunk in name_chunks(v, range.clone()) {
+            if let Some(m) = interpret_chunk(v, lex, &chunk, &hits, s as u32) {
+                for i in m.tokens.clone() {
+                    covered[i] = true;
+                }
+                mentions.push(m);
+            }
+        }
+    }
+    for h in &hits {
+        if h.range.clone().any(|i| covered[i]) {
+            continue;
+        }
+        // "US$860": a currency, not the country.
+        if v.is(h.range.end, "$") && !v.tokens[h.range.end].space_before {
+            continue;
+        }
+        let referent = match h.hit {
+            Hit::Country { country, form } => Referent::Country { country, form },
+            Hit::Dict(d) => Referent::Dict(d),
+            Hit::Agent(sector) => Referent::Sector { country: None, sector },
+        };
+        for i in h.range.clone() {
+            covered[i] = true;
+        }
+        mentions.push(Mention::new(h.range.clone(), referent, s as u32));
+    }
+    // Acronyms not in any list ("CCDOE", "KAERI") are names of organisations.
+    for i in range.clone() {
+        let glued_symbol = i + 1 < v.len() && !v.tokens[i + 1].space_before && v.is_any(i + 1, &["$", "€", "£", "¥"]);
+        if !covered[i] && !glued_symbol && v.is_word(i) && v.is_all_caps(i) && !v.raw(i).contains('.') && v.raw(i).chars().all(|c| c.is_ascii_alphabetic()) && v.raw(i).len() <= 8 {
+            covered[i] = true;
+            mentions.push(Mention::new(i..i + 1, Referent::Name { class: NameClass::Org, name: v.raw(i).to_string() }, s as u32));
+        }
+    }
+    if !title_case {
+        for i in range.clone() {
+            if covered[i] {
+                continue;
+            }
+            let w = v.lower(i);
+            let referent = if PRONOUNS_IT.contains(&w) {
+                Some(Referent::Pronoun(PronounKind::It))
+            } else if PRONOUNS_PERSON.contains(&w) {
+                Some(Referent::Pronoun(PronounKind::Person))
+            } else if PRONOUNS_PLURAL.contains(&w) {
+                Some(Referent::Pronoun(PronounKind::Plural))
+            } else if i > range.start && v.is(i - 1, "the") && !v.is_capitalized(i) && (ANAPHORIC_ORG_NOUNS.contains(&w) || ANAPHORIC_STATE_NOUNS.contains(&w)) {
+                // "the group", but not "the group of countries" nor "the cyber defense group" (a description).
+                (!v.is(i + 1, "of") && !(i + 1 < v.len() && v.glued_hyphen[i + 1])).then_some(Referent::Anaphor { state: ANAPHORIC_STATE_NOUNS.contains(&w) })
+            } else {
+                None
+            };
+            if let Some(r) = referent {
+                let start = if matches!(r, Referent::Anaphor { .. }) { i - 1 } else { i };
+                mentions.push(Mention::new(start..i + 1, r, s as u32));
+            }
+        }
+    }
+    mentions.sort_by_key(|m| m.tokens.start);
+    descriptions(v, lex, &mut mentions, range.clone(), &covered);
+    compose(v, lex, &mut mentions);
+    assign_roles(v, lex, &mut mentions);
+    mentions
+}
+
+/// Greedy longest-first lexicon matches, left to right, respecting each phrase's case rule.
+fn lexicon_hits(v: &TokenView, lex: &Lexicon, range: Range<usize>) -> Vec<LexHit> {
+    let mut out = Vec::new();
+    let mut i = range.start;
+    while i < range.end {
+        if v.word_ids[i].is_none() {
+            i += 1;
+            continue;
+        }
+        let mut best: Option<LexHit> = None;
+        for (end, entries) in lex.phrases.matches_at(&v.word_ids[..range.end], &v.glued_hyphen[..range.end], i) {
+            let words: Vec<&str> = (i..end).filter(|&k| !v.glued_hyphen[k]).map(|k| v.raw(k)).collect();
+            // Prefer a specific actor over a sector noun, and a country over a dictionary actor.
+            let chosen = entries
+                .iter()
+                .filter(|e| case_matches(e.case, &words))
+                .max_by_key(|e| match e.hit {
+                    Hit::Country { .. } => 3,
+                    Hit::Dict(d) if lex.dictionary[d as usize].kind != DictKind::Person => 2,
+                    Hit::Dict(_) => 1,
+                    Hit::Agent(_) => 0,
+                });
+            if let Some(e) = chosen {
+                best = Some(LexHit { range: i..end, hit: e.hit });
+                break;
+            }
+        }
+        match best {
+            Some(h) => {
+                i = h.range.end;
+                out.push(h);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// A maximal run of capitalised words, with the title that may precede it.
+#[derive(Debug, Clone)]
+struct Chunk {
+    range: Range<usize>,
+    /// A person title right before the name ("Rep.", "President").
+    titled: bool,
+}
+
+fn has_digit(s: &str) -> bool {
+    s.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Runs of capitalised words that can be names: "Korea Institute of Liberal Democracy",
+/// "Moon Jae-in", "Hu Xijin". Sentence-initial common words and titles are left out.
+fn name_chunks(v: &TokenView, range: Range<usize>) -> Vec<Chunk> {
+    let mut chunks = Vec::new();
+    let mut i = range.start;
+    while i < range.end {
+        let starts = v.is_word(i) && v.is_capitalized(i) && !has_digit(v.raw(i)) && !CALENDAR_WORDS.contains(&v.lower(i));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let mut start = i;
+        let mut titled = false;
+        // Skip sentence-initial function words and leading titles.
+        while start < range.end && v.is_word(start) && v.is_capitalized(start) {
+            let w = v.lower(start);
+            if (v.is_sentence_start(start) || start > i) && COMMON_SENTENCE_WORDS.contains(&w) && !titled {
+                start += 1;
+                continue;
+            }
+            if PERSON_TITLES.contains(&w) && start + 1 < range.end && v.is_capitalized(start + 1) {
+                titled = true;
+                start += 1;
+                continue;
+            }
+            break;
+        }
+        let mut end = start;
+        while end < range.end {
+            let cap = v.is_word(end) && v.is_capitalized(end) && !has_digit(v.raw(end)) && !CALENDAR_WORDS.contains(&v.lower(end));
+            if cap {
+                end += 1;
+            } else if v.glued_hyphen[end] && end + 1 < range.end && v.is_word(end + 1) {
+                end += 2; // "Jae-in", "Indo-Pacific"
+            } else if NAME_CONNECTORS.contains(&v.lower(end)) && end > start && end + 1 < range.end && v.is_word(end + 1) && v.is_capitalized(end + 1) && !v.is(end, "and") {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        // "F-35", "MiG-29": a model designation, not a name.
+        let designation = end < range.end && v.glued_hyphen[end] && end + 1 < range.end && has_digit(v.raw(end + 1));
+        if end > start && !designation {
+            chunks.push(Chunk { range: start..end, titled });
+            i = end;
+        } else {
+            i = start.max(i + 1);
+        }
+    }
+    chunks
+}
+
+fn dict_kind(lex: &Lexicon, hit: Hit) -> Option<DictKind> {
+    match hit {
+        Hit::Dict(d) => Some(lex.dictionary[d as usize].kind),
+        _ => None,
+    }
+}
+
+/// Decides what a capitalised chunk is, using the lexicon hits inside it.
+fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit], s: u32) -> Option<Mention> {
+    let r = chunk.range.clone();
+    let inside: Vec<&LexHit> = hits.iter().filter(|h| h.range.start >= r.start && h.range.end <= r.end).collect();
+    let last = r.end - 1;
+    let head = v.lower(last);
+    let first = v.lower(r.start);
+    // One dictionary or country phrase covering the whole chunk: the lexicon knows it.
+    if let [h] = inside.as_slice() {
+        if h.range == r && !matches!(h.hit, Hit::Agent(_)) {
+            if chunk.titled && !matches!(h.hit, Hit::Dict(_)) {
+                // "President Seoul" is not a thing; a title before a country is a role ("Japanese Prime Minister").
+            } else {
+                return None; // leave it to the lexicon pass
+            }
+        }
+    }
+    let name_text = || v.slice(r.clone()).to_string();
+    let words = r.clone().filter(|&k| v.is_word(k)).count();
+    let country_inside = inside.iter().find_map(|h| match h.hit {
+        Hit::Country { country, .. } => Some(country),
+        _ => None,
+    });
+    // The sector named by the chunk's final words ("... Intelligence Service" → SPY).
+    let head_sector = inside.iter().find_map(|h| match h.hit {
+        Hit::Agent(sector) if h.range.end == r.end => Some(sector),
+        _ => None,
+    });
+    let is_event = EVENT_HEADS.contains(&head) || r.clone().any(|k| v.lower(k) == "war");
+    if is_event {
+        return Some(Mention { role: Role::Qualifier, ..Mention::new(r.clone(), Referent::Name { class: NameClass::Unknown, name: name_text() }, s) });
+    }
+    // An organisation head at the end, or before "of" ("Korea Institute of Liberal Democracy").
+    let is_org = ORG_HEADS.contains(&head) || r.clone().any(|k| k + 2 < r.end && ORG_HEADS.contains(&v.lower(k)) && v.is(k + 1, "of"));
+    let is_place = PLACE_HEADS.contains(&head) || (PLACE_HEADS.contains(&first) && r.len() > 2 && v.is(r.start + 1, "of"));
+    if is_org {
+        // "South Korean Army", "U.S. Army": a country's sector body rather than a new organisation.
+        if let (Some(country), Some(sector)) = (country_inside, head_sector) {
+            let country_hit = inside.iter().find(|h| matches!(h.hit, Hit::Country { .. })).expect("country_inside");
+            let agent_hit = inside.iter().find(|h| matches!(h.hit, Hit::Agent(_)) && h.range.end == r.end).expect("head_sector");
+            if country_hit.range.start == r.start && country_hit.range.end == agent_hit.range.start {
+                let mut m = Mention::new(r.clone(), Referent::Sector { country: Some(country), sector }, s);
+                m.country = Some(country);
+                return Some(m);
+            }
+        }
+        let generic = (r.clone()).all(|k| GENERIC_ORG_WORDS.contains(&v.lower(k)) || v.glued_hyphen[k]);
+        if generic && !(r.clone()).any(|k| v.is_all_caps(k)) {
+            return None;
+        }
+        let mut m = Mention::new(r.clone(), Referent::Name { class: NameClass::Org, name: name_text() }, s);
+        m.country = country_inside;
+        m.sector = head_sector;
+        return Some(m);
+    }
+    let lower_text = v.slice(r.clone()).to_lowercase();
+    // "Korean peninsula", "Korean forced laborers": an adjective of nationality or region the
+    // lexicon does not resolve (ambiguous), not a name.
+    let adjective_suffix = ["an", "ese", "ish", "ic", "i"].iter().any(|suf| lower_text.ends_with(suf));
+    if words == 1 && adjective_suffix && r.end < v.len() && v.is_word(r.end) && !v.is_capitalized(r.end) && inside.is_empty() {
+        return Some(Mention { role: Role::Qualifier, ..Mention::new(r.clone(), Referent::Name { class: NameClass::Place, name: name_text() }, s) });
+    }
+    if REGION_ADJECTIVES.contains(&lower_text.as_str()) {
+        return Some(Mention { role: Role::Qualifier, ..Mention::new(r.clone(), Referent::Name { class: NameClass::Place, name: name_text() }, s) });
+    }
+    // A name followed by an event noun is the event's name ("Locked Shields exercises").
+    if inside.is_empty() && v.is_any(r.end, EVENT_HEADS) && !v.is_capitalized(r.end) {
+        return Some(Mention { role: Role::Qualifier, ..Mention::new(r.clone(), Referent::Name { class: NameClass::Unknown, name: name_text() }, s) });
+    }
+    if is_place || REGIONS.contains(&lower_text.as_str()) {
+        return Some(Mention::new(r.clone(), Referent::Name { class: NameClass::Place, name: name_text() }, s));
+    }
+    // A dictionary person inside a longer chunk ("Russian President Vladimir Putin").
+    if let Some(h) = inside.iter().find(|h| dict_kind(lex, h.hit) == Some(DictKind::Person)) {
+        let mut m = Mention::new(h.range.clone(), match h.hit {
+            Hit::Dict(d) => Referent::Dict(d),
+            _ => unreachable!("dict_kind checked"),
+        }, s);
+        m.country = country_inside;
+        return Some(m);
+    }
+    let all_mixed_case = r.clone().filter(|&k| v.is_word(k)).all(|k| !v.is_all_caps(k));
+    let lexicon_words = r.clone().filter(|&k| v.word_ids[k].is_some() && !v.glued_hyphen[k]).count();
+    let person_shape = (2..=4).contains(&words) && all_mixed_case && inside.iter().all(|h| !matches!(h.hit, Hit::Country { .. }));
+    // Evidence that a capitalised pair is a person: a known given or family name first, a role
+    // in apposition (", the former editor of"), or a verb of saying right after.
+    let known_name_token = lex.is_person_name_token(v.lower(r.start));
+    let followed_by_role = v.is(r.end, ",") && v.is_any(r.end + 1, &["the", "a", "an"]) && (r.end + 2..(r.end + 5).min(v.len())).any(|k| PERSON_TITLES.contains(&v.lower(k)));
+    let followed_by_saying = v.is_any(r.end, REPORTING_VERBS);
+    let _ = lexicon_words;
+    if chunk.titled && words <= 4 && all_mixed_case && country_inside.is_none() {
+        return Some(Mention::new(r.clone(), Referent::Name { class: NameClass::Person, name: name_text() }, s));
+    }
+    if person_shape && (known_name_token || followed_by_role || followed_by_saying) && inside.iter().all(|h| matches!(h.hit, Hit::Agent(_))) {
+        return Some(Mention::new(r.clone(), Referent::Name { class: NameClass::Person, name: name_text() }, s));
+    }
+    if inside.is_empty() && words >= 1 && !v.is_sentence_start(r.start) || (inside.is_empty() && words >= 2) {
+        // Capitalised and unknown: a name of unknown kind; resolution may learn more.
+        if r.clone().any(|k| v.is_all_caps(k)) && words == 1 {
+            return None; // single acronyms are handled by the acronym pass
+        }
+        return Some(Mention::new(r.clone(), Referent::Name { class: NameClass::Unknown, name: name_text() }, s));
+    }
+    None
+}
+
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would",
+    "can", "could", "may", "might", "must", "shall", "should", "not",
+];
+
+/// A word that can modify a noun inside a noun phrase: lower case, not a function word or an
+/// auxiliary, and not an inflected verb ("joined", "joining"); base forms such as "research" pass.
+fn is_np_modifier(v: &TokenView, lex: &Lexicon, i: usize) -> bool {
+    if v.glued_hyphen[i] || (i > 0 && v.glued_hyphen[i - 1]) {
+        return true;
+    }
+    if !v.is_word(i) || v.is_capitalized(i) {
+        return false;
+    }
+    let w = v.lower(i);
+    if COMMON_SENTENCE_WORDS.contains(&w) || AUXILIARIES.contains(&w) {
+        return false;
+    }
+    let senses = lex.verbs.senses(w);
+    senses.is_empty() || senses.iter().any(|s| s.lemma == w) && !w.ends_with("ed") && !w.ends_with("ing")
+}
+
+/// Nouns that head a description of an organisation.
+const DESCRIPTION_HEADS: &[&str] = &[
+    "group", "organization", "organisation", "centre", "center", "agency", "alliance", "institute", "body",
+    "partnership", "institution", "network", "bloc", "coalition", "pact", "forum", "grouping", "service",
+];
+
+/// "NATO’s cyber defense group", "the cyber defense group": lower-case modifiers and an
+/// organisation noun, after an owner's possessive or "the".
+fn descriptions(v: &TokenView, lex: &Lexicon, mentions: &mut Vec<Mention>, range: Range<usize>, covered: &[bool]) {
+    let mut found = Vec::new();
+    for head in range.clone() {
+        if covered[head] || !DESCRIPTION_HEADS.contains(&v.lower(head)) || v.is_capitalized(head) || v.is(head + 1, "of") {
+            continue;
+        }
+        let mut start = head;
+        while start > range.start && start + 4 > head {
+            let i = start - 1;
+            let modifier = !covered[i] && is_np_modifier(v, lex, i);
+            if !modifier {
+                break;
+            }
+            start = i;
+        }
+        if start == head {
+            continue; // "the group" alone is an anaphor, handled elsewhere
+        }
+        let words: Vec<String> = (start..=head).filter(|&i| v.is_word(i)).map(|i| v.lower(i).to_string()).collect();
+        let owner = (start >= 2 && v.is_any(start - 1, &["'s", "'"])).then(|| mentions.iter().position(|m| m.tokens.end == start - 1)).flatten();
+        if let Some(o) = owner {
+            mentions[o].role = Role::Qualifier;
+        }
+        let owner = owner.map(|o| mentions[o].tokens.start);
+        let determiner = start >= 1 && v.is_any(start - 1, &["the", "this", "that"]);
+        if owner.is_some() || determiner {
+            found.push((start..head + 1, words, owner));
+        }
+    }
+    for (tokens, words, owner) in found {
+        let sentence = v.sentence_of[tokens.start];
+        mentions.push(Mention::new(tokens, Referent::Description { words, owner }, sentence));
+    }
+    mentions.sort_by_key(|m| m.tokens.start);
+}
+
+/// Joins country qualifiers with the sector nouns and names they qualify, and records
+/// definitions ("Full Name (ABBR)", "Full Name, or ABBR").
+fn compose(v: &TokenView, lex: &Lexicon, mentions: &mut Vec<Mention>) {
+    // Definitions.
+    for k in 0..mentions.len() {
+        let m = &mentions[k];
+        let after = m.tokens.end;
+        let paren = v.is(after, "(") && v.is(after + 2, ")");
+        let or_form = v.is(after, ",") && v.is(after + 1, "or") && after + 2 < v.len() && v.is_all_caps(after + 2);
+        let abbr_at = if paren { after + 1 } else if or_form { after + 2 } else { continue };
+        if !matches!(m.referent, Referent::Name { .. } | Referent::Dict(_) | Referent::Sector { .. }) {
+            continue;
+        }
+        let abbr = v.raw(abbr_at).to_string();
+        let full = v.slice(m.tokens.clone()).to_string();
+        if is_abbreviation_of(&abbr, &full) {
+            mentions[k].alias = Some(abbr);
+            if let Some(a) = mentions.iter_mut().find(|a| a.tokens.start == abbr_at) {
+                a.alias = Some(full);
+            }
+        }
+    }
+    // Country + sector noun: "South Korea’s top spy agency", "Japanese firms", "a South Korean court".
+    let mut k = 0;
+    while k + 1 < mentions.len() {
+        let (a, b) = (&mentions[k], &mentions[k + 1]);
+        let country = match a.referent {
+            Referent::Country { country, form } if form != CountryForm::Capital || v.is(a.tokens.end, "'s") => Some(country),
+            _ => None,
+        };
+        let gap = a.tokens.end..b.tokens.start;
+        let possessive = v.is(gap.start, "'s") || v.is(gap.start, "'");
+        // Only adjectives may stand between the country and the noun: no verbs, no function words.
+        let is_modifier = |i: usize| is_np_modifier(v, lex, i);
+        let modifiers = gap.clone().skip(usize::from(possessive)).filter(|&i| is_modifier(i)).count();
+        let gap_ok = gap.len() - usize::from(possessive) == modifiers && modifiers <= 3;
+        let adjacent = gap.is_empty() || (possessive && gap.len() == 1);
+        if let (Some(country), true) = (country, gap_ok) {
+            match b.referent {
+                Referent::Sector { country: None, sector } => {
+                    let tokens = a.tokens.start..b.tokens.end;
+                    let mut m = Mention::new(tokens, Referent::Sector { country: Some(country), sector }, b.sentence);
+                    m.country = Some(country);
+                    mentions.splice(k..k + 2, [m]);
+                    continue;
+                }
+                Referent::Name { class: NameClass::Org, .. } | Referent::Dict(_) if b.country.is_none() && adjacent => {
+                    mentions[k + 1].country = Some(country);
+                    mentions[k].role = Role::Qualifier;
+                }
+                _ => {}
+            }
+        }
+        k += 1;
+    }
+    // "the Global Times newspaper": a sector noun right after a name says what the name is.
+    let mut k = 0;
+    while k + 1 < mentions.len() {
+        let named = matches!(mentions[k].referent, Referent::Name { .. } | Referent::Dict(_));
+        if let (true, Referent::Sector { country: None, sector }) = (named, &mentions[k + 1].referent) {
+            if mentions[k + 1].tokens.start == mentions[k].tokens.end {
+                let sector = *sector;
+                mentions[k].sector.get_or_insert(sector);
+                if let Referent::Name { class: class @ NameClass::Unknown, .. } = &mut mentions[k].referent {
+                    *class = NameClass::Org;
+                }
+                mentions[k].tokens.end = mentions[k + 1].tokens.end;
+                mentions.remove(k + 1);
+                continue;
+            }
+        }
+        k += 1;
+    }
+    // "the Chinese state-owned media house Global Times": a described sector names the name after it.
+    let mut k = 0;
+    while k + 1 < mentions.len() {
+        if let (Referent::Sector { country: Some(country), sector }, Referent::Name { class: NameClass::Org | NameClass::Unknown, .. }) = (&mentions[k].referent, &mentions[k + 1].referent) {
+            let gap = mentions[k].tokens.end..mentions[k + 1].tokens.start;
+            if gap.len() <= 1 && gap.clone().all(|i| v.is_word(i) && !v.is_capitalized(i)) {
+                let (country, sector) = (*country, *sector);
+                let named = &mut mentions[k + 1];
+                named.country.get_or_insert(country);
+                named.sector.get_or_insert(sector);
+                if let Referent::Name { class: class @ NameClass::Unknown, .. } = &mut named.referent {
+                    *class = NameClass::Org;
+                }
+                mentions[k].role = Role::Qualifier;
+            }
+        }
+        k += 1;
+    }
+    // "X of Country": the National Intelligence Service (NIS) of South Korea.
+    for k in 0..mentions.len() {
+        if !matches!(mentions[k].referent, Referent::Name { class: NameClass::Org, .. } | Referent::Sector { .. }) {
+            continue;
+        }
+        let mut after = mentions[k].tokens.end;
+        if v.is(after, "(") && v.is(after + 2, ")") {
+            after += 3;
+        }
+        if v.is(after, "of") {
+            if let Some(j) = mentions.iter().position(|m| m.tokens.start == after + 1 || (m.tokens.start == after + 2 && v.is(after + 1, "the"))) {
+                if let Referent::Country { country, .. } = mentions[j].referent {
+                    mentions[j].role = Role::Qualifier;
+                    if mentions[k].country.is_none() {
+                        mentions[k].country = Some(country);
+                    }
+                    if let Referent::Sector { country: c @ None, .. } = &mut mentions[k].referent {
+                        *c = Some(country);
+                    }
+                }
+            }
+        }
+    }
+    let _ = lex;
+}
+
+/// True when `abbr` can abbreviate `name`: its letters are the initials of the name's words in
+/// order (skipping some), or it is a prefix of the first word ("Quad" for "Quadrilateral ...").
+pub fn is_abbreviation_of(abbr: &str, name: &str) -> bool {
+    let a: Vec<char> = abbr.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    if a.len() < 2 {
+        return false;
+    }
+    let words: Vec<String> = name.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    if words.first().is_some_and(|w| w.starts_with(&a.iter().collect::<String>()) && words.len() > 1) {
+        return true;
+    }
+    // Letters may come from word initials or from inside a word ("CCDCOE": Cooperative Cyber Defence Centre Of Excellence).
+    let initials: String = words.iter().filter_map(|w| w.chars().next()).collect();
+    // The expansion may start with its parent's acronym ("NATO Cooperative ..." for CCDCOE).
+    let skip_first = name.split_whitespace().next().is_some_and(|w| w.len() >= 2 && w.chars().all(|c| c.is_uppercase()));
+    [0usize, usize::from(skip_first)].iter().any(|&skip| {
+        let initials: String = initials.chars().skip(skip).collect();
+        let mut it = initials.chars();
+        let subsequence = a.iter().all(|c| it.by_ref().any(|x| x == *c));
+        subsequence && a.first() == initials.chars().next().as_ref()
+    })
+}
+
+/// Adverbs that may sit between a subject and its verb ("South Korea only launched").
+const ADVERBS: &[&str] = &["only", "also", "now", "still", "already", "not", "never", "then", "soon", "just", "even", "reportedly", "allegedly", "recently", "finally", "ultimately", "further", "again", "once", "later", "first"];
+
+/// Marks locations ("in Seoul", "in Tallinn, Estonia") so they never become event participants,
+/// and names used inside a hyphenated modifier ("non-NATO", "US-led") as qualifiers.
+fn assign_roles(v: &TokenView, lex: &Lexicon, mentions: &mut [Mention]) {
+    for m in mentions.iter_mut() {
+        let (start, end) = (m.tokens.start, m.tokens.end);
+        let prefixed = start >= 2 && v.glued_hyphen[start - 1] && v.is_word(start - 2) && !v.is_capitalized(start - 2);
+        let suffixed = end + 1 < v.len() && v.glued_hyphen[end] && v.is_word(end + 1) && !v.is_capitalized(end + 1);
+        if (prefixed || suffixed) && m.role == Role::Participant && !matches!(m.referent, Referent::Sector { .. }) {
+            m.role = Role::Qualifier;
+        }
+    }
+    // "NATO’s Cyber Defense Group": the possessor of a named organisation qualifies it.
+    for k in 0..mentions.len().saturating_sub(1) {
+        let (a, b) = (&mentions[k], &mentions[k + 1]);
+        let possessive = b.tokens.start == a.tokens.end + 1 && v.is_any(a.tokens.end, &["'s", "'"]);
+        let named = matches!(b.referent, Referent::Name { class: NameClass::Org | NameClass::Unknown, .. } | Referent::Dict(_));
+        if possessive && named && a.role == Role::Participant {
+            mentions[k].role = Role::Qualifier;
+        }
+    }
+    // "a NATO foreign ministerial conference", "NATO member countries": a name used as a
+    // modifier of a common noun is not a participant.
+    for m in mentions.iter_mut() {
+        let next = m.tokens.end;
+        if m.role != Role::Participant || next >= v.len() || !v.is_word(next) || v.is_capitalized(next) {
+            continue;
+        }
+        let w = v.lower(next);
+        let verbish = !lex.verbs.senses(w).is_empty() || !lex.triggers.single(w).is_empty() || super::words::REPORTING_VERBS.contains(&w);
+        let function = COMMON_SENTENCE_WORDS.contains(&w) || AUXILIARIES.contains(&w) || ADVERBS.contains(&w) || PREPOSITIONS.contains(&w) || w.ends_with("ly") || w == "or" || w == "nor";
+        // Only in a noun phrase's modifier slot: after a determiner, number, adjective or
+        // preposition ("a NATO conference", "among US allies"), not after a verb ("hold Russia accountable").
+        let prev = m.tokens.start.checked_sub(1);
+        let modifier_slot = prev.is_some_and(|p| {
+            v.is_any(p, &["the", "a", "an", "this", "that", "its", "their", "his", "her", "our"]) || v.kind(p) == crate::text::TokenKind::Number || PREPOSITIONS.contains(&v.lower(p)) || (v.is_word(p) && !v.is_capitalized(p) && lex.verbs.senses(v.lower(p)).is_empty() && lex.triggers.single(v.lower(p)).is_empty() && !AUXILIARIES.contains(&v.lower(p)))
+        });
+        let attributive = modifier_slot && !verbish && !function && matches!(m.referent, Referent::Dict(_) | Referent::Name { class: NameClass::Org, .. } | Referent::Country { .. });
+        // A demonym before a noun is handled by composition; leave countries' demonyms alone.
+        let demonym = matches!(m.referent, Referent::Country { form: CountryForm::Demonym, .. });
+        if attributive && !demonym {
+            m.role = Role::Qualifier;
+        }
+    }
+    for k in 0..mentions.len() {
+        let m = &mentions[k];
+        let placeish = matches!(m.referent, Referent::Country { .. } | Referent::Name { class: NameClass::Place | NameClass::Unknown, .. });
+        if !placeish || m.role != Role::Participant {
+            continue;
+        }
+        let mut before = m.tokens.start;
+        if before > 0 && v.is(before - 1, "the") {
+            before -= 1;
+        }
+        let locative = before > 0 && LOCATIVE_PREPOSITIONS.contains(&v.lower(before - 1));
+        if locative {
+            mentions[k].role = Role::Location;
+            if let Referent::Name { class: class @ NameClass::Unknown, .. } = &mut mentions[k].referent {
+                *class = NameClass::Place;
+            }
+            // "in Tallinn, Estonia": the country after the comma qualifies the place.
+            let end = mentions[k].tokens.end;
+            if v.is(end, ",") {
+                if let Some(next) = mentions.get_mut(k + 1) {
+                    if next.tokens.start == end + 1 && matches!(next.referent, Referent::Country { .. }) {
+                        next.role = Role::Qualifier;
+                    }
+                }
+            }
+        }
+    }
+    let _ = lex;
+}

@@ -1,0 +1,166 @@
+//! What the extractor knows before it reads a word: countries and their codes, the Phoenix
+//! actor and agent dictionaries, the CAMEO verb dictionary and the CAMEO/PLOVER code tables.
+//! All of it is embedded data (see data/), parsed once on first use.
+
+pub mod codes;
+pub mod countries;
+pub mod dictionary;
+pub mod phrases;
+pub mod triggers;
+pub mod verbs;
+
+use countries::{Country, CountryForm};
+use dictionary::DictActor;
+use phrases::PhraseIndex;
+use std::sync::OnceLock;
+
+/// How the letters of a text must look for a phrase to count as a match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseRule {
+    /// Any case: common nouns such as "court" or "spy agency".
+    Any,
+    /// Every word that starts with a letter starts with a capital, except short function words
+    /// ("Korea Institute of Liberal Democracy").
+    Capitalized,
+    /// Every letter upper case: acronyms such as "US" or "WHO" (so "us" and "who" never match).
+    Upper,
+}
+
+/// What a phrase in the text can refer to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    Country { country: u16, form: CountryForm },
+    /// An entry of the actor dictionary.
+    Dict(u32),
+    /// A sector noun ("spy agency" → SPY), index into [`Lexicon::sectors`].
+    Agent(u16),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhraseEntry {
+    pub hit: Hit,
+    pub case: CaseRule,
+}
+
+pub struct Lexicon {
+    pub countries: Vec<Country>,
+    pub dictionary: Vec<DictActor>,
+    /// Distinct CAMEO sector codes of the agent dictionary ("SPY", "GOVMIL", ...).
+    pub sectors: Vec<String>,
+    pub phrases: PhraseIndex<PhraseEntry>,
+    person_name_tokens: rustc_hash::FxHashSet<String>,
+    pub verbs: verbs::VerbDictionary,
+    pub triggers: triggers::Triggers,
+    pub codes: codes::EventCodes,
+}
+
+/// The lexicon built from the embedded data, once per process.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(Lexicon::embedded)
+}
+
+const FUNCTION_WORDS: [&str; 12] = ["of", "the", "and", "for", "in", "on", "de", "du", "la", "le", "to", "at"];
+
+/// The case rule a dictionary spelling implies: short all-capital words are acronyms.
+pub fn case_rule_of(spelling: &str) -> CaseRule {
+    let letters: Vec<char> = spelling.chars().filter(|c| c.is_alphabetic()).collect();
+    let single_word = !spelling.contains(' ');
+    if single_word && !letters.is_empty() && letters.len() <= 6 && letters.iter().all(|c| c.is_uppercase()) {
+        CaseRule::Upper
+    } else {
+        CaseRule::Capitalized
+    }
+}
+
+/// Checks a rule against the words of a matched span.
+pub fn case_matches(rule: CaseRule, words: &[&str]) -> bool {
+    match rule {
+        CaseRule::Any => true,
+        CaseRule::Upper => words.iter().all(|w| !w.chars().any(char::is_lowercase)),
+        CaseRule::Capitalized => words.iter().enumerate().all(|(i, w)| {
+            let first = w.chars().next();
+            match first {
+                Some(c) if c.is_alphabetic() => c.is_uppercase() || (i > 0 && FUNCTION_WORDS.contains(&w.to_lowercase().as_str())),
+                _ => true,
+            }
+        }),
+    }
+}
+
+impl Lexicon {
+    fn embedded() -> Lexicon {
+        let countries = countries::parse(include_str!("../../../data/countries/countries.tsv"));
+        let dictionary = dictionary::parse(include_str!("../../../data/lexicon/actors.tsv"));
+        let mut agents = dictionary::parse_agents(include_str!("../../../data/lexicon/agents.tsv"));
+        agents.extend(dictionary::parse_agents(include_str!("../../../data/lexicon/agents_extra.tsv")));
+        let mut phrases = PhraseIndex::new();
+        for (i, c) in countries.iter().enumerate() {
+            for (form, spelling) in c.spellings() {
+                let case = match form {
+                    CountryForm::Code => CaseRule::Upper,
+                    _ => case_rule_of(spelling),
+                };
+                phrases.insert(spelling, PhraseEntry { hit: Hit::Country { country: i as u16, form }, case });
+            }
+        }
+        for (i, a) in dictionary.iter().enumerate() {
+            for name in std::iter::once(&a.name).chain(&a.aliases) {
+                phrases.insert(name, PhraseEntry { hit: Hit::Dict(i as u32), case: case_rule_of(name) });
+            }
+        }
+        // First words of known people's names: given names, and family names written first.
+        let person_name_tokens = dictionary
+            .iter()
+            .filter(|a| a.kind == dictionary::DictKind::Person)
+            .filter_map(|a| a.name.split(' ').next())
+            .filter(|w| w.len() >= 2)
+            .map(str::to_lowercase)
+            .collect();
+        let mut sectors: Vec<String> = Vec::new();
+        for (phrase, sector) in agents {
+            let idx = sectors.iter().position(|s| *s == sector).unwrap_or_else(|| {
+                sectors.push(sector.clone());
+                sectors.len() - 1
+            });
+            phrases.insert(&phrase, PhraseEntry { hit: Hit::Agent(idx as u16), case: CaseRule::Any });
+        }
+        Lexicon {
+            countries,
+            dictionary,
+            sectors,
+            phrases,
+            person_name_tokens,
+            verbs: verbs::VerbDictionary::parse(include_str!("../../../data/lexicon/verbs.txt")),
+            triggers: triggers::Triggers::parse(include_str!("../../../data/lexicon/event_triggers.tsv")),
+            codes: codes::EventCodes::parse(include_str!("../../../data/cameo/event_codes.tsv")),
+        }
+    }
+
+    /// True for a word that starts a known person's name in the dictionary ("vladimir", "hu",
+    /// "park"): evidence that a capitalised pair is a person.
+    pub fn is_person_name_token(&self, lower: &str) -> bool {
+        self.person_name_tokens.contains(lower)
+    }
+
+    pub fn country_by_iso3(&self, iso3: &str) -> Option<usize> {
+        self.countries.iter().position(|c| c.iso3 == iso3)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_rules() {
+        assert_eq!(case_rule_of("US"), CaseRule::Upper);
+        assert_eq!(case_rule_of("NATO"), CaseRule::Upper);
+        assert_eq!(case_rule_of("Seoul"), CaseRule::Capitalized);
+        assert!(case_matches(CaseRule::Upper, &["US"]));
+        assert!(!case_matches(CaseRule::Upper, &["us"]));
+        assert!(case_matches(CaseRule::Capitalized, &["Korea", "Institute", "of", "Liberal", "Democracy"]));
+        assert!(!case_matches(CaseRule::Capitalized, &["china"]));
+        assert!(!case_matches(CaseRule::Capitalized, &["of", "Korea"]));
+    }
+}

@@ -1,0 +1,224 @@
+//! The CAMEO verb dictionary (PETRARCH's CAMEO.2.0, compiled to data/lexicon/verbs.txt):
+//! verbs grouped in blocks with a default code, and patterns that refine the code from the
+//! words around the verb ("hack * into computer" → 176, "sign * treaty" → 057).
+
+use rustc_hash::FxHashMap;
+
+/// One element of a pattern: a word, or any word of a synonym set (`&MILITARY`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Elem {
+    Word(String),
+    Set(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pattern {
+    /// `None` when the pattern marks a non-event use ("---").
+    pub code: Option<String>,
+    /// Words before the verb, nearest last.
+    pub pre: Vec<Elem>,
+    /// Words after the verb, in order.
+    pub post: Vec<Elem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub name: String,
+    pub code: Option<String>,
+    pub patterns: Vec<Pattern>,
+}
+
+/// One reading of a verb form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sense {
+    pub block: u32,
+    pub lemma: String,
+    /// The verb's own code, else the block's; `None` when neither gives one.
+    pub code: Option<String>,
+    /// A particle that must follow ("ask for", "bridle at").
+    pub particle: Option<String>,
+    /// True when the code is the verb's own, not inherited from its block.
+    pub own_code: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct VerbDictionary {
+    pub sets: FxHashMap<String, Vec<String>>,
+    pub blocks: Vec<Block>,
+    forms: FxHashMap<String, Vec<Sense>>,
+}
+
+fn code_of(s: &str) -> Option<String> {
+    let s = s.trim();
+    (!s.is_empty() && s != "---" && s.chars().all(|c| c.is_ascii_digit())).then(|| s.to_string())
+}
+
+/// Past tense and past participle of irregular English verbs (lemma, past, participle).
+const IRREGULAR: &[(&str, &str, &str)] = &[
+    ("be", "was", "been"), ("have", "had", "had"), ("do", "did", "done"), ("say", "said", "said"), ("make", "made", "made"),
+    ("go", "went", "gone"), ("take", "took", "taken"), ("come", "came", "come"), ("see", "saw", "seen"), ("know", "knew", "known"),
+    ("get", "got", "gotten"), ("give", "gave", "given"), ("find", "found", "found"), ("think", "thought", "thought"),
+    ("tell", "told", "told"), ("become", "became", "become"), ("show", "showed", "shown"), ("leave", "left", "left"),
+    ("feel", "felt", "felt"), ("put", "put", "put"), ("bring", "brought", "brought"), ("begin", "began", "begun"),
+    ("keep", "kept", "kept"), ("hold", "held", "held"), ("write", "wrote", "written"), ("stand", "stood", "stood"),
+    ("hear", "heard", "heard"), ("let", "let", "let"), ("mean", "meant", "meant"), ("set", "set", "set"), ("meet", "met", "met"),
+    ("run", "ran", "run"), ("pay", "paid", "paid"), ("sit", "sat", "sat"), ("speak", "spoke", "spoken"), ("lead", "led", "led"),
+    ("read", "read", "read"), ("grow", "grew", "grown"), ("lose", "lost", "lost"), ("fall", "fell", "fallen"),
+    ("send", "sent", "sent"), ("build", "built", "built"), ("draw", "drew", "drawn"), ("break", "broke", "broken"),
+    ("spend", "spent", "spent"), ("cut", "cut", "cut"), ("rise", "rose", "risen"), ("drive", "drove", "driven"),
+    ("buy", "bought", "bought"), ("choose", "chose", "chosen"), ("seek", "sought", "sought"), ("throw", "threw", "thrown"),
+    ("catch", "caught", "caught"), ("deal", "dealt", "dealt"), ("win", "won", "won"), ("shoot", "shot", "shot"),
+    ("fight", "fought", "fought"), ("teach", "taught", "taught"), ("sell", "sold", "sold"), ("strike", "struck", "struck"),
+    ("hide", "hid", "hidden"), ("steal", "stole", "stolen"), ("swear", "swore", "sworn"), ("withdraw", "withdrew", "withdrawn"),
+    ("undertake", "undertook", "undertaken"), ("forbid", "forbade", "forbidden"), ("beat", "beat", "beaten"),
+    ("freeze", "froze", "frozen"), ("hang", "hung", "hung"), ("shake", "shook", "shaken"), ("tear", "tore", "torn"),
+    ("withhold", "withheld", "withheld"), ("uphold", "upheld", "upheld"), ("overthrow", "overthrew", "overthrown"),
+    ("broadcast", "broadcast", "broadcast"), ("mislead", "misled", "misled"), ("foresee", "foresaw", "foreseen"),
+    ("bear", "bore", "borne"), ("blow", "blew", "blown"), ("forgive", "forgave", "forgiven"), ("lend", "lent", "lent"),
+    ("sink", "sank", "sunk"), ("spread", "spread", "spread"), ("split", "split", "split"), ("shut", "shut", "shut"),
+    ("hit", "hit", "hit"), ("hurt", "hurt", "hurt"), ("quit", "quit", "quit"), ("bid", "bid", "bid"), ("fly", "flew", "flown"),
+    ("feed", "fed", "fed"), ("flee", "fled", "fled"), ("arise", "arose", "arisen"), ("bind", "bound", "bound"),
+    ("forecast", "forecast", "forecast"), ("overtake", "overtook", "overtaken"), ("rebuild", "rebuilt", "rebuilt"),
+];
+
+/// Regular English inflections of a verb: base, -s, -ed, -ing (with consonant doubling both ways,
+/// since the dictionary does not say which verbs double).
+pub fn inflections(lemma: &str) -> Vec<String> {
+    let w = lemma.to_lowercase();
+    let mut out = vec![w.clone()];
+    if let Some((_, past, participle)) = IRREGULAR.iter().find(|(lemma, _, _)| *lemma == w) {
+        out.push(past.to_string());
+        out.push(participle.to_string());
+    }
+    let ends = |s: &str| w.ends_with(s);
+    let vowel = |c: char| "aeiou".contains(c);
+    let last = w.chars().last().unwrap_or(' ');
+    let before_last = w.chars().rev().nth(1).unwrap_or(' ');
+    let consonant_y = last == 'y' && !vowel(before_last);
+    out.push(if ends("s") || ends("x") || ends("z") || ends("ch") || ends("sh") || ends("o") {
+        format!("{w}es")
+    } else if consonant_y {
+        format!("{}ies", &w[..w.len() - 1])
+    } else {
+        format!("{w}s")
+    });
+    if ends("e") {
+        out.push(format!("{w}d"));
+        if ends("ie") {
+            out.push(format!("{}ying", &w[..w.len() - 2]));
+        } else if ends("ee") {
+            out.push(format!("{w}ing"));
+        } else {
+            out.push(format!("{}ing", &w[..w.len() - 1]));
+        }
+    } else if consonant_y {
+        out.push(format!("{}ied", &w[..w.len() - 1]));
+        out.push(format!("{w}ing"));
+    } else {
+        out.push(format!("{w}ed"));
+        out.push(format!("{w}ing"));
+        let cvc = !vowel(last) && !"wxy".contains(last) && vowel(before_last) && w.len() >= 3 && !vowel(w.chars().rev().nth(2).unwrap_or('a'));
+        if cvc {
+            out.push(format!("{w}{last}ed"));
+            out.push(format!("{w}{last}ing"));
+        }
+    }
+    out
+}
+
+impl VerbDictionary {
+    pub fn parse(text: &str) -> VerbDictionary {
+        let mut dict = VerbDictionary::default();
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let mut parts = line.splitn(3, ' ');
+            let (Some(tag), Some(a)) = (parts.next(), parts.next()) else { continue };
+            let rest = parts.next().unwrap_or("");
+            match tag {
+                "S" => {
+                    dict.sets.insert(a.to_lowercase(), rest.split('|').map(|w| w.to_lowercase()).collect());
+                }
+                "B" => dict.blocks.push(Block { name: a.to_string(), code: code_of(rest), patterns: Vec::new() }),
+                "V" => {
+                    let Some(block_idx) = dict.blocks.len().checked_sub(1) else { continue };
+                    let (head, irregular) = match rest.split_once(" [") {
+                        Some((h, irr)) => (h, irr.trim_end_matches(']').split('|').map(|f| f.to_lowercase()).collect::<Vec<_>>()),
+                        None => (rest, Vec::new()),
+                    };
+                    let mut words = head.split_whitespace();
+                    let Some(verb) = words.next() else { continue };
+                    let particle = words.next().map(str::to_lowercase);
+                    let own_code = code_of(a).is_some();
+                    let code = code_of(a).or_else(|| dict.blocks[block_idx].code.clone());
+                    let sense = Sense { block: block_idx as u32, lemma: verb.to_lowercase(), code, particle: particle.clone(), own_code };
+                    let mut forms = inflections(verb);
+                    for f in irregular {
+                        // Irregular forms of phrasal verbs repeat the particle ("asked for").
+                        let f = f.split_whitespace().next().unwrap_or("").to_string();
+                        if !f.is_empty() && !forms.contains(&f) {
+                            forms.push(f);
+                        }
+                    }
+                    for f in forms {
+                        let senses = dict.forms.entry(f).or_default();
+                        if !senses.contains(&sense) {
+                            senses.push(sense.clone());
+                        }
+                    }
+                }
+                "P" => {
+                    let Some(block) = dict.blocks.last_mut() else { continue };
+                    let words: Vec<&str> = rest.split_whitespace().collect();
+                    let Some(star) = words.iter().position(|w| *w == "*") else { continue };
+                    let elem = |w: &&str| match w.strip_prefix('&') {
+                        Some(set) => Elem::Set(set.to_lowercase()),
+                        None => Elem::Word(w.to_lowercase()),
+                    };
+                    block.patterns.push(Pattern { code: code_of(a), pre: words[..star].iter().map(elem).collect(), post: words[star + 1..].iter().map(elem).collect() });
+                }
+                _ => {}
+            }
+        }
+        dict
+    }
+
+    /// The readings of an inflected verb form (lower case).
+    pub fn senses(&self, form: &str) -> &[Sense] {
+        self.forms.get(form).map_or(&[], Vec::as_slice)
+    }
+
+    /// True when `word` (lower case) is `elem`.
+    pub fn elem_matches(&self, elem: &Elem, word: &str) -> bool {
+        match elem {
+            Elem::Word(w) => w == word || (w.len() > 3 && word.len() > w.len() && word.starts_with(w.as_str()) && word.len() - w.len() <= 3),
+            Elem::Set(s) => self.sets.get(s).is_some_and(|ws| ws.iter().any(|w| w == word || (word.starts_with(w.as_str()) && word.len() - w.len() <= 3 && w.len() > 3))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regular_inflections() {
+        assert!(inflections("JOIN").contains(&"joined".to_string()));
+        assert!(inflections("ADMIT").contains(&"admitted".to_string()));
+        assert!(inflections("PROVIDE").contains(&"provided".to_string()));
+        assert!(inflections("PROVIDE").contains(&"providing".to_string()));
+        assert!(inflections("ACCUSE").contains(&"accuses".to_string()));
+        assert!(inflections("RATIFY").contains(&"ratified".to_string()));
+        assert!(inflections("PUSH").contains(&"pushes".to_string()));
+    }
+
+    #[test]
+    fn embedded_dictionary_knows_common_verbs() {
+        let dict = VerbDictionary::parse(include_str!("../../../data/lexicon/verbs.txt"));
+        assert!(dict.blocks.len() > 300);
+        let threaten = dict.senses("threatened");
+        assert!(threaten.iter().any(|s| s.code.as_deref() == Some("130")), "{threaten:?}");
+        let accuse = dict.senses("accused");
+        assert!(accuse.iter().any(|s| s.code.as_deref() == Some("112")));
+        assert!(!dict.senses("hacked").is_empty());
+        assert!(dict.sets.contains_key("military"));
+    }
+}
