@@ -77,5 +77,5 @@ fn eval_command(args: &[String]) -> Result<(), String> {
             println!("    {d}");
         }
     }
-    Ok(())
+    eval::external::run(details)
 }

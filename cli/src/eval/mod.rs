@@ -1,5 +1,6 @@
 //! `entente-cli eval`: precision, recall and F1 of the extractor against gold annotations.
 
+pub mod external;
 pub mod seeds;
 
 /// Precision, recall and F1 from counts.

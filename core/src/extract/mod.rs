@@ -9,6 +9,7 @@ pub mod claims;
 pub mod dates;
 pub mod events;
 pub mod mentions;
+pub mod ner;
 pub mod merge;
 pub mod merge_dates;
 pub mod resolve;
