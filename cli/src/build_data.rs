@@ -327,6 +327,11 @@ fn compile_agents(text: &str) -> String {
         }
         for f in forms {
             if let Some(clean) = clean_name(&f) {
+                // "EMBASSY_IN" is a pattern fragment, not a noun phrase: skip phrases ending in a function word.
+                let last = clean.rsplit(' ').next().unwrap_or("").to_lowercase();
+                if clean.contains(' ') && ["in", "of", "the", "and", "for", "to", "on", "at", "ins", "ofs"].contains(&last.as_str()) {
+                    continue;
+                }
                 rows.entry(clean.to_lowercase()).or_insert_with(|| code.clone());
             }
         }

@@ -56,8 +56,8 @@ pub fn find_claims(v: &TokenView, res: &DocResolution, events: &[DocEvent]) -> V
                 continue;
             }
             // The ordinal must rank the event's actor: "the first (Asian country) to join".
-            let ranks = (i + 1..(i + 6).min(range.end)).any(|j| v.is(j, "to") || v.is_any(j, &["in", "among"]));
-            let near = i.abs_diff(e.trigger.start) <= 10;
+            let ranks = (i + 1..(i + 9).min(range.end)).any(|j| v.is(j, "to") || v.is_any(j, &["in", "among"]));
+            let near = i.abs_diff(e.trigger.start) <= 16;
             if ranks && near && i > range.start && v.is_any(i - 1, &["the", "a"]) {
                 let span = v.span(i..(i + 4).min(e.trigger.end.max(i + 1)));
                 out.push(RawClaim { sentence: e.sentence, span, kind: ClaimKind::Ordinal, value: ordinal_name(*n).to_string(), subject: ClaimSubject::Event { event: k } });

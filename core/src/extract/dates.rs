@@ -173,7 +173,7 @@ pub fn resolve_time(kind: TimeKind, reference: Option<Date>) -> Option<Resolutio
             // The last such weekday before the reference date.
             let back = (i64::from(r.weekday()) - i64::from(w)).rem_euclid(7);
             let back = if back == 0 { 7 } else { back };
-            res(stated(r.add_days(-back), Precision::Day), format!("the {} before the reference date {r}", crate::time::WEEKDAYS[w as usize]))
+            res(stated(r.add_days(-back), Precision::Day), format!("the {} before the reference date {r}", { let d = crate::time::WEEKDAYS[w as usize]; format!("{}{}", d[..1].to_uppercase(), &d[1..]) }))
         }
         TimeKind::Relative(rel) => {
             let r = r?;

@@ -114,7 +114,7 @@ pub fn document_events(v: &TokenView, lex: &Lexicon, res: &DocResolution) -> Vec
                 if exercise && matches!(e.coding.plover.as_deref(), Some("ASSAULT" | "COERCE")) {
                     continue;
                 }
-                let duplicate = here.iter().any(|x| x.actor == e.actor && x.recipient == e.recipient && x.coding == e.coding);
+                let duplicate = here.iter().any(|x| x.actor == e.actor && x.recipient == e.recipient && x.coding == e.coding && (x.lemma == e.lemma || t.statement));
                 if !duplicate {
                     here.push(e);
                 }
@@ -132,6 +132,7 @@ pub fn document_events(v: &TokenView, lex: &Lexicon, res: &DocResolution) -> Vec
         if matches!(block_of(v, s), crate::document::BlockKind::Title | crate::document::BlockKind::Heading) {
             here.retain(|e| e.recipient.is_some());
         }
+        here.extend(attributions(v, res, s, &actors));
         events.extend(here);
     }
     events
@@ -149,7 +150,16 @@ fn coding_of(def: &TriggerDef) -> Coding {
 }
 
 fn clause_end(v: &TokenView, from: usize, limit: usize) -> usize {
-    (from..limit).find(|&i| v.is_any(i, CLAUSE_PUNCT) || v.is_any(i, RELATIVES) || v.is_any(i, SUBORDINATORS)).unwrap_or(limit)
+    (from..limit).find(|&i| is_clause_boundary(v, i)).unwrap_or(limit)
+}
+
+/// A word that opens a new clause. "as" does when a subject and a verb follow ("as the US
+/// attempts"), not as a preposition ("as a contributing participant", "such as LG").
+fn is_clause_boundary(v: &TokenView, i: usize) -> bool {
+    if v.is_any(i, CLAUSE_PUNCT) || v.is_any(i, RELATIVES) || v.is_any(i, SUBORDINATORS) {
+        return true;
+    }
+    v.is(i, "as") && v.is(i + 1, "the") && !(i > 0 && v.is_any(i - 1, &["such", "same", "well", "so"])) && (i + 2..(i + 6).min(v.len())).any(|k| v.is_word(k) && !v.is_capitalized(k) && !verbish_free(v, k))
 }
 
 /// A verb form used as a verb here: not after a determiner (even with adjectives between: "a
@@ -323,7 +333,7 @@ fn clause_start(v: &TokenView, i: usize, sentence_start: usize) -> usize {
     let mut k = i;
     while k > sentence_start {
         let prev = k - 1;
-        if v.is_any(prev, CLAUSE_PUNCT) || v.is_any(prev, SUBORDINATORS) || v.is_any(prev, RELATIVES) {
+        if is_clause_boundary(v, prev) {
             return k;
         }
         if REPORTING_VERBS.contains(&v.lower(prev)) && prev != i {
@@ -360,6 +370,11 @@ fn in_pp(v: &TokenView, m: &Resolved, floor: usize) -> bool {
         return v.is_any(p, PREPOSITIONS);
     }
     false
+}
+
+/// True when the word is not a verb form the lexicon knows.
+fn lex_free(v: &TokenView, k: usize) -> bool {
+    verbish_free(v, k)
 }
 
 /// A lower-case word that is not a verb form: an adjective or a noun inside a phrase.
@@ -402,7 +417,11 @@ fn build_event(v: &TokenView, res: &DocResolution, s: usize, t: &Trigger, actors
             before.iter().copied().filter(|r| r.mention.tokens.end <= noun && noun - r.mention.tokens.end <= 3).next_back()
         }).flatten();
         // "an agreement to share ...": the agreement's content, not another act.
-        let content_noun = (trig.saturating_sub(4)..trig.saturating_sub(1)).any(|k| v.is_any(k, CONTENT_NOUNS) && (k + 2 == trig || v.is_any(k + 1, &["is", "was", "are", "were"])));
+        // The content noun must be a noun here: after a determiner or an adjective ("an
+        // intelligence-sharing agreement to share", "its mission is to"), not "we plan to".
+        let content_noun = (trig.saturating_sub(4)..trig.saturating_sub(1)).any(|k| {
+            v.is_any(k, CONTENT_NOUNS) && (k + 2 == trig || v.is_any(k + 1, &["is", "was", "are", "were"])) && k > 0 && (v.is_any(k - 1, DETERMINERS) || is_adjective(v.lower(k - 1)) || v.glued_hyphen[k - 1] || (k > 1 && v.glued_hyphen[k - 2]))
+        });
         if infinitive && content_noun {
             return None;
         }
@@ -445,7 +464,7 @@ fn build_event(v: &TokenView, res: &DocResolution, s: usize, t: &Trigger, actors
         let subject = if t.statement {
             // The speaker stands right before the verb ("the NIS said", "China pointed out") or
             // right after it ("..., said the NIS", "NIS added").
-            let mut adjacent_before = before.iter().copied().rev().find(|r| trig - r.mention.tokens.end <= 2 && !in_pp(v, r, start));
+            let mut adjacent_before = before.iter().copied().rev().find(|r| trig - r.mention.tokens.end <= 2 && !in_pp(v, r, start) && !is_possessor(v, r));
             // "Hu Xijin, the former editor of ... Global Times, tweeted": the head before the apposition.
             if trig >= 1 && v.is(trig - 1, ",") {
                 if let Some(comma) = (sent.start..trig - 1).rev().take(16).find(|&k| v.is(k, ",") && v.is_any(k + 1, &["the", "a", "an"])) {
@@ -461,7 +480,15 @@ fn build_event(v: &TokenView, res: &DocResolution, s: usize, t: &Trigger, actors
         };
         let window = if intention.is_some() || coding.plover.as_deref() == Some("THREATEN") { 12 } else { 8 };
         let after: Vec<&Resolved> = actors.iter().copied().filter(|r| r.mention.tokens.start >= t.tokens.end && r.mention.tokens.start < end.max(t.tokens.end + 1)).collect();
-        let object = after.iter().copied().find(|r| r.mention.tokens.start <= t.tokens.end + window && Some(entity(r)) != subject.map(entity));
+        // The object lies before any following infinitive ("mobilize allies to hold Russia ...").
+        let stop = (t.tokens.end..end).find(|&k| v.is(k, "to") && k + 1 < v.len() && v.is_word(k + 1) && !lex_free(v, k + 1)).unwrap_or(end);
+        let object = after.iter().copied().find(|r| r.mention.tokens.start <= t.tokens.end + window && r.mention.tokens.start < stop && Some(entity(r)) != subject.map(entity));
+        // Meetings and visits take their counterpart from a modifier too ("attended a NATO conference").
+        let object = object.or_else(|| {
+            (coding.mode.as_deref() == Some("visit")).then(|| {
+                all.iter().copied().find(|r| r.mention.tokens.start >= t.tokens.end && r.mention.tokens.start <= t.tokens.end + 4 && r.mention.role == Role::Qualifier && r.entity.is_some_and(|e| !res.entities[e].is_place() && !res.entities[e].is_state()))
+            }).flatten()
+        });
         // "South Korea and Japan signed": a symmetric act between the two conjuncts.
         let conjunct = subject.and_then(|sub| {
             let next = sub.mention.tokens.end;
@@ -475,7 +502,12 @@ fn build_event(v: &TokenView, res: &DocResolution, s: usize, t: &Trigger, actors
             let evaluated = content.clone().any(|k| v.is_any(k, NEGATIVE_EVALUATION));
             if evaluated {
                 coding = Coding { cameo: Some("111".into()), nearest: None, plover: Some("ACCUSE".into()), mode: Some("disapprove".into()), context: None, note: Some("a statement characterising the recipient negatively".into()) };
-                (subject, object)
+                // The criticised party: an actor of the reported clause, else one named in a
+                // modifier there ("the rearrangement of US-led groups").
+                let target = object.or_else(|| {
+                    all.iter().copied().find(|r| r.mention.tokens.start > t.tokens.end && r.mention.tokens.start < end && r.mention.role == Role::Qualifier && r.entity.is_some_and(|e| !res.entities[e].is_place() && Some(e) != subject.entity))
+                });
+                (subject, target)
             } else {
                 (subject, if told { object } else { None })
             }
@@ -498,8 +530,13 @@ fn build_event(v: &TokenView, res: &DocResolution, s: usize, t: &Trigger, actors
         }
     };
     let recipient = recipient.filter(|r| entity(r) != entity(actor));
+    // An intention ("attempts to mobilize") is only an event when aimed at someone.
+    if intention.is_some() && recipient.is_none() && coding.cameo.as_deref() != t.coding.cameo.as_deref() {
+        return None;
+    }
     // A unilateral act ("published its strategy") has no recipient, whatever follows it.
-    let recipient = if t.pos == Pos::Verb && !t.needs_recipient && !t.statement && coding.plover.as_deref() != Some("THREATEN") && coding.cameo.as_deref() != Some("111") { None } else { recipient };
+    let patient_is_subject = recipient.is_some_and(|r| r.mention.tokens.start < trig);
+    let recipient = if t.pos == Pos::Verb && !t.needs_recipient && !t.statement && !patient_is_subject && coding.plover.as_deref() != Some("THREATEN") && coding.cameo.as_deref() != Some("111") { None } else { recipient };
     if recipient.is_none() && t.needs_recipient {
         return None;
     }
@@ -528,6 +565,46 @@ fn build_event(v: &TokenView, res: &DocResolution, s: usize, t: &Trigger, actors
     })
 }
 
+/// Wrongdoing a source can attribute to an actor.
+const CRIMES: &[&str] = &[
+    "fraud", "blackmail", "extortion", "theft", "espionage", "terrorism", "smuggling", "trafficking", "laundering",
+    "corruption", "bribery", "gambling", "hacking", "cybercrime", "piracy", "kidnapping", "murder", "torture",
+    "attacks", "attack", "cyberattacks", "crimes", "abuses", "atrocities", "killings",
+];
+
+/// "According to X, Y are engaged in fraud and blackmail": X accuses Y (CAMEO 112).
+fn attributions(v: &TokenView, res: &DocResolution, s: usize, actors: &[&Resolved]) -> Vec<DocEvent> {
+    let range = v.sentences[s].tokens.clone();
+    let Some(acc) = range.clone().find(|&k| v.is(k, "according") && v.is(k + 1, "to")) else { return Vec::new() };
+    let Some(source) = actors.iter().copied().find(|r| r.mention.tokens.start > acc + 1 && r.mention.tokens.start <= acc + 4) else { return Vec::new() };
+    let mut out = Vec::new();
+    for k in range.clone() {
+        if !v.is_any(k, &["engaged", "involved", "implicated", "responsible", "behind"]) {
+            continue;
+        }
+        let crime = (k + 1..(k + 5).min(range.end)).find(|&c| v.is_any(c, CRIMES));
+        let accused = actors.iter().copied().filter(|r| r.mention.tokens.end <= k && r.mention.tokens.start > source.mention.tokens.end && r.entity != source.entity).next_back();
+        if let (Some(c), Some(y)) = (crime, accused) {
+            out.push(DocEvent {
+                sentence: s as u32,
+                actor: source.entity.expect("actors are resolved"),
+                actor_tokens: source.mention.tokens.clone(),
+                recipient: y.entity,
+                recipient_tokens: Some(y.mention.tokens.clone()),
+                trigger: k..c + 1,
+                lemma: "accuse".to_string(),
+                coding: Coding { cameo: Some("112".into()), nearest: None, plover: Some("ACCUSE".into()), mode: None, context: None, note: Some("a source attributing wrongdoing".into()) },
+                modality: Modality::Asserted,
+                polarity: Polarity::Positive,
+                source: source.entity,
+                place: None,
+            });
+        }
+    }
+    let _ = res;
+    out
+}
+
 /// The kind of block sentence `s` is in.
 fn block_of(v: &TokenView, s: usize) -> crate::document::BlockKind {
     v.block_kinds[v.sentences[s].block]
@@ -543,7 +620,12 @@ fn t_is_event_noun(v: &TokenView, k: usize) -> bool {
 
 /// "South Korea’s decision": a possessor, not the clause's subject.
 fn is_possessor(v: &TokenView, r: &Resolved) -> bool {
-    v.is_any(r.mention.tokens.end, &["'s", "'"])
+    let end = r.mention.tokens.end;
+    if v.is_any(end, &["'s", "'"]) {
+        return true;
+    }
+    // "South Korea and Japan’s common membership": the first of two possessors.
+    v.is(end, "and") && (end + 2..(end + 6).min(v.len())).find(|&k| !v.is_word(k) || v.is_any(k, &["'s", "'"])).is_some_and(|k| v.is_any(k, &["'s", "'"]))
 }
 
 /// Arguments of an event noun: the possessor or national modifier is the actor ("Russia’s
@@ -582,6 +664,10 @@ fn noun_arguments<'r>(v: &TokenView, t: &Trigger, before: &[&'r Resolved], actor
         if let Some(k) = (next..window_end).find(|&k| v.is_any(k, &["which", "that"]) || v.is_any(k, &["have", "has", "had"])) {
             recipient = actors.iter().copied().find(|r| r.mention.tokens.start > k + 1 && r.mention.tokens.start <= k + 6);
         }
+    }
+    if recipient.is_none() && t.coding.plover.as_deref() == Some("REQUEST") && (sent.start..trig).any(|k| v.is_any(k, &["after", "under", "despite", "following", "amid"])) {
+        // "X decided ... after a strong US push": the push was on the clause's subject.
+        recipient = before.iter().copied().find(|r| r.entity != actor.entity && r.mention.tokens.start < trig);
     }
     if recipient.is_none() {
         // "South Korea is a frequent target of North Korean cyberattacks".

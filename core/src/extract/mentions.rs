@@ -47,6 +47,8 @@ pub enum PronounKind {
     It,
     Person,
     Plural,
+    /// "we", "our" in quoted speech: the speaker.
+    Speaker,
 }
 
 /// The part a mention plays in its sentence.
@@ -152,6 +154,8 @@ pub fn sentence_mentions(v: &TokenView, lex: &Lexicon, s: usize, block_kind: Blo
                 Some(Referent::Pronoun(PronounKind::Person))
             } else if PRONOUNS_PLURAL.contains(&w) {
                 Some(Referent::Pronoun(PronounKind::Plural))
+            } else if ["we", "our", "us", "ourselves"].contains(&w) {
+                Some(Referent::Pronoun(PronounKind::Speaker))
             } else if i > range.start && v.is(i - 1, "the") && !v.is_capitalized(i) && (ANAPHORIC_ORG_NOUNS.contains(&w) || ANAPHORIC_STATE_NOUNS.contains(&w)) {
                 // "the group", but not "the group of countries" nor "the cyber defense group" (a description).
                 (!v.is(i + 1, "of") && !(i + 1 < v.len() && v.glued_hyphen[i + 1])).then_some(Referent::Anaphor { state: ANAPHORIC_STATE_NOUNS.contains(&w) })

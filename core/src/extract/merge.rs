@@ -516,8 +516,16 @@ fn pending_view(pending: &[Pending], analyses: &[DocAnalysis]) -> Vec<PendingVie
         .collect()
 }
 
+/// What makes two reports the same kind of act: the PLOVER type (or CAMEO code) and its mode
+/// ("membership": joined, admitted, accession) or, without a mode, the verb itself.
 fn type_key(e: &super::DocEventOut) -> String {
-    e.coding.plover.clone().unwrap_or_else(|| e.coding.cameo.clone().unwrap_or_default())
+    let kind = e.coding.plover.clone().unwrap_or_else(|| e.coding.cameo.clone().unwrap_or_default());
+    // Statements are told apart by what they say (see `group_events`), not by the verb of saying.
+    if e.coding.cameo.as_deref() == Some("010") && e.coding.plover.is_none() {
+        return kind;
+    }
+    let lemma = e.coding.note.as_deref().and_then(|n| n.strip_prefix("intent to ")).unwrap_or(&e.lemma);
+    format!("{kind}/{}", e.coding.mode.clone().unwrap_or_else(|| lemma.to_string()))
 }
 
 /// Groups mentions that report the same fact: same type, same recipient, the same actor or
@@ -548,7 +556,9 @@ fn group_events(b: &Builder, pending: &[Pending], analyses: &[DocAnalysis], corp
             } else {
                 true
             };
-            same_type && same_args && years && statement_same && same_reality(e.modality, f.modality) && e.polarity == f.polarity
+            // Two different verbs in one sentence are two acts ("restricting exports ... and struck it down").
+            let distinct_acts = p.doc == q.doc && e.sentence == f.sentence && e.lemma != f.lemma;
+            same_type && same_args && years && statement_same && same_reality(e.modality, f.modality) && e.polarity == f.polarity && !distinct_acts
         });
         match found {
             Some(g) => g.push(i),

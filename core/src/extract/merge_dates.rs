@@ -61,7 +61,7 @@ pub(super) fn reference_dates(corpus: &Corpus, analyses: &[DocAnalysis], pending
         let wd_text = time_text(corpus, analyses, wd_doc, wd_t).to_string();
         let reason = format!(
             "the same event is dated \"{md_text}\" in {} and \"{wd_text}\" in {}; the first {} {} on or after {floor} (the latest year either article states) is {solved}",
-            corpus.documents[md_doc].name, corpus.documents[wd_doc].name, WEEKDAYS[w as usize], md_text, 
+            corpus.documents[md_doc].name, corpus.documents[wd_doc].name, capitalized(WEEKDAYS[w as usize]), md_text,
         );
         let content = ReferenceDate { date: solved.add_days(1), source: ReferenceSource::Content, note: None };
         for &d in &involved {
@@ -78,6 +78,11 @@ pub(super) fn reference_dates(corpus: &Corpus, analyses: &[DocAnalysis], pending
         }
     }
     refs
+}
+
+fn capitalized(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
 fn precision_rank(p: Precision) -> u8 {

@@ -455,6 +455,7 @@ fn descriptions_and_anaphora(v: &TokenView, lex: &Lexicon, entities: &mut [Entit
             Referent::Anaphor { state: false } => recent(entities, out, k, |e| is_org_like(e, lex)),
             Referent::Pronoun(PronounKind::Person) => recent(entities, out, k, |e| e.is_person(lex)),
             Referent::Pronoun(PronounKind::It) => it_antecedent(v, lex, entities, out, k),
+            Referent::Pronoun(PronounKind::Speaker) => speaker(v, entities, out, k),
             _ => None,
         };
         out[k].entity = target;
@@ -550,10 +551,27 @@ fn recent_country(entities: &[Entity], out: &[Resolved], k: usize) -> Option<usi
     None
 }
 
+/// "we" in “We plan to ...,” NIS added: the actor next to the sentence's verb of saying.
+fn speaker(v: &TokenView, entities: &[Entity], out: &[Resolved], k: usize) -> Option<usize> {
+    let m = &out[k].mention;
+    let range = v.sentence_range(m.tokens.start);
+    let verb = range.clone().find(|&i| REPORTING_VERBS.contains(&v.lower(i)) && v.lower(i) != "according")?;
+    out.iter()
+        .filter(|r| r.mention.sentence == m.sentence && r.mention.role == Role::Participant)
+        .filter(|r| r.mention.tokens.end + 2 >= verb && r.mention.tokens.start <= verb + 3 && r.mention.tokens.start != m.tokens.start)
+        .filter_map(|r| r.entity)
+        .find(|&e| is_live(&entities[e]) && !entities[e].is_place())
+}
+
 /// "it"/"its": the subject of a reporting verb it follows ("the NIS said it had"), else the
 /// nearest earlier non-person actor in the sentence, else the subject of the previous sentence.
 fn it_antecedent(v: &TokenView, lex: &Lexicon, entities: &[Entity], out: &[Resolved], k: usize) -> Option<usize> {
     let m = &out[k].mention;
+    // "it is clear that", "it is unknown whether": an expletive, not a reference.
+    let i = m.tokens.start;
+    if v.is(i, "it") && v.is_any(i + 1, &["is", "was", "seems", "appears", "remains"]) && (i + 2..(i + 5).min(v.len())).any(|k| v.is_any(k, &["that", "whether", "to", "if", "clear", "unclear", "likely", "unlikely", "possible", "impossible", "unknown", "important", "time", "true", "hard", "difficult", "easy"])) {
+        return None;
+    }
     let candidate = |r: &Resolved| {
         r.entity.filter(|&e| is_live(&entities[e]) && !entities[e].is_person(lex) && !entities[e].is_place() && entities[e].kind != EntityKind::Named(NameClass::Place) && r.mention.role == Role::Participant)
     };
