@@ -2,6 +2,7 @@
 
 mod build_data;
 mod debug;
+mod bench;
 mod eval;
 mod table;
 
@@ -12,7 +13,8 @@ const USAGE: &str = "usage: entente-cli <command>
   build-data [SHARED_DIR] [OUT_DIR]   compile ../shared/data dictionaries into data/ (default ../shared data)
   mentions FILE                       print each sentence of FILE with the mentions found in it
   extract [--json|--tsv] [FILE...]    extract files (default: the built-in corpus) to the model JSON or the event table
-  eval [--details]                    score the extractor on the seed gold and the evaluation sets";
+  eval [--details]                    score the extractor on the seed gold and the evaluation sets
+  bench [MB]                          extraction throughput on the seeds and evaluation texts repeated to MB (default 20)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -25,6 +27,7 @@ fn main() -> ExitCode {
         Some("mentions") if args.len() == 2 => debug::mentions(&args[1]),
         Some("extract") => extract(&args[1..]),
         Some("eval") => eval_command(&args[1..]),
+        Some("bench") => bench::run(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
     match result {

@@ -16,6 +16,7 @@
 pub mod corpus;
 pub mod document;
 pub mod extract;
+pub mod geo;
 pub mod ingest;
 pub mod lexicon;
 pub mod model;

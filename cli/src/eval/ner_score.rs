@@ -234,7 +234,8 @@ mod tests {
     fn clean_drops_article_possessive_and_space() {
         let t = "the Kurdish YPG's  ";
         assert_eq!(clean(t, 0, t.len()), Some((4, 15)));
-        assert_eq!(clean(t, 0, 4), None);
+        assert_eq!(clean(t, 3, 4), None);
+        assert_eq!(clean("The Hague", 0, 9), Some((4, 9)));
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 use super::resolve::{DocResolution, EntityKind, Resolved};
 use super::mentions::{NameClass, Role};
-use super::view::TokenView;
+use super::view::{Mask, TokenView};
 use super::words::*;
 use crate::lexicon::triggers::{Pos, TriggerDef};
 use crate::lexicon::verbs::Elem;
@@ -45,30 +45,30 @@ pub struct DocEvent {
     pub place: Option<usize>,
 }
 
-const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "'s", "'", "any", "some", "no", "every", "each"];
-const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am", "'s"];
-const SUBORDINATORS: &[&str] = &["while", "when", "although", "though", "because", "if", "unless", "whether", "whereas", "where", "after", "before", "until"];
+pub(crate) static DETERMINERS: WordSet = WordSet::new(&["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "'s", "'", "any", "some", "no", "every", "each"]);
+pub(crate) static BE_FORMS: WordSet = WordSet::new(&["is", "are", "was", "were", "be", "been", "being", "am", "'s"]);
+pub(crate) static SUBORDINATORS: WordSet = WordSet::new(&["while", "when", "although", "though", "because", "if", "unless", "whether", "whereas", "where", "after", "before", "until"]);
 /// Verbs whose "to"-infinitive complement is an intention, not an act: "applied to join" is
 /// an expression of intent (CAMEO 03, PLOVER AGREE), "threatened to withdraw" a threat.
-const INTENTION_VERBS: &[&str] = &[
+pub(crate) static INTENTION_VERBS: WordSet = WordSet::new(&[
     "threaten", "threatened", "threatens", "threatening", "plan", "plans", "planned", "planning", "try", "tries", "tried",
     "trying", "seek", "seeks", "sought", "seeking", "want", "wants", "wanted", "hope", "hopes", "hoped", "hoping",
     "intend", "intends", "intended", "vow", "vowed", "vows", "promise", "promised", "promises", "offer", "offered",
     "offers", "agree", "agreed", "agrees", "aim", "aims", "aimed", "attempt", "attempts", "attempted", "apply",
     "applied", "applies", "pledge", "pledged", "pledges", "contemplate", "contemplated", "contemplating",
-];
+]);
 /// Verbs whose "to"-infinitive complement is what was decided: the complement is the event.
-const DECISION_VERBS: &[&str] = &["decide", "decided", "decides", "vote", "voted", "votes", "resolve", "resolved", "choose", "chose", "chosen", "move", "moved"];
+pub(crate) static DECISION_VERBS: WordSet = WordSet::new(&["decide", "decided", "decides", "vote", "voted", "votes", "resolve", "resolved", "choose", "chose", "chosen", "move", "moved"]);
 /// Nouns whose "to"-infinitive is their content, not a separate act ("an agreement to share").
-const CONTENT_NOUNS: &[&str] = &["agreement", "deal", "treaty", "pact", "accord", "plan", "strategy", "resolution", "law", "bill", "mandate", "mission", "framework", "network"];
+pub(crate) static CONTENT_NOUNS: WordSet = WordSet::new(&["agreement", "deal", "treaty", "pact", "accord", "plan", "strategy", "resolution", "law", "bill", "mandate", "mission", "framework", "network"]);
 /// Words that evaluate their subject negatively: a statement calling X these criticises X.
-const NEGATIVE_EVALUATION: &[&str] = &[
+pub(crate) static NEGATIVE_EVALUATION: WordSet = WordSet::new(&[
     "pawn", "provocation", "provocative", "aggression", "aggressive", "hostile", "threat", "threatening", "dangerous",
     "illegal", "violation", "interference", "meddling", "bullying", "hegemony", "hypocrisy", "destabilizing",
     "destabilising", "reckless", "irresponsible", "unacceptable", "puppet", "warmonger", "belligerent", "contain",
-];
-const RELATIVES: &[&str] = &["which", "who", "whom", "whose"];
-const CLAUSE_PUNCT: &[&str] = &[";", ":", "(", ")", "—", "–"];
+]);
+pub(crate) static RELATIVES: WordSet = WordSet::new(&["which", "who", "whom", "whose"]);
+pub(crate) static CLAUSE_PUNCT: WordSet = WordSet::new(&[";", ":", "(", ")", "—", "–"]);
 
 /// A trigger found in a sentence.
 #[derive(Debug, Clone)]
@@ -99,7 +99,7 @@ pub fn document_events(v: &TokenView, lex: &Lexicon, res: &DocResolution) -> Vec
         if actors.is_empty() {
             continue;
         }
-        let mut covered = vec![false; v.len()];
+        let mut covered = Mask::new(v.sentences[s].tokens.clone());
         for r in mentions {
             for i in r.mention.tokens.clone() {
                 covered[i] = true;
@@ -124,7 +124,7 @@ pub fn document_events(v: &TokenView, lex: &Lexicon, res: &DocResolution) -> Vec
         let complements: Vec<usize> = here.iter().map(|e| e.trigger.start).collect();
         here.retain(|e| {
             let t = e.trigger.start;
-            let governs = v.is_any(t, INTENTION_VERBS) || v.is_any(t, DECISION_VERBS);
+            let governs = v.is_any(t, &INTENTION_VERBS) || v.is_any(t, &DECISION_VERBS);
             let complement = (t + 2..t + 6).any(|c| complements.contains(&c) && v.is(c - 1, "to"));
             !(governs && complement)
         });
@@ -156,7 +156,7 @@ fn clause_end(v: &TokenView, from: usize, limit: usize) -> usize {
 /// A word that opens a new clause. "as" does when a subject and a verb follow ("as the US
 /// attempts"), not as a preposition ("as a contributing participant", "such as LG").
 fn is_clause_boundary(v: &TokenView, i: usize) -> bool {
-    if v.is_any(i, CLAUSE_PUNCT) || v.is_any(i, RELATIVES) || v.is_any(i, SUBORDINATORS) {
+    if v.is_any(i, &CLAUSE_PUNCT) || v.is_any(i, &RELATIVES) || v.is_any(i, &SUBORDINATORS) {
         return true;
     }
     v.is(i, "as") && v.is(i + 1, "the") && !(i > 0 && v.is_any(i - 1, &["such", "same", "well", "so"])) && (i + 2..(i + 6).min(v.len())).any(|k| v.is_word(k) && !v.is_capitalized(k) && !verbish_free(v, k))
@@ -174,7 +174,7 @@ fn verb_like(v: &TokenView, i: usize) -> bool {
         return false;
     }
     let w = v.lower(i);
-    if i > 0 && v.is_any(i - 1, DETERMINERS) {
+    if i > 0 && v.is_any(i - 1, &DETERMINERS) {
         return false;
     }
     if v.is(i + 1, "of") && !w.ends_with("ed") {
@@ -183,35 +183,40 @@ fn verb_like(v: &TokenView, i: usize) -> bool {
     // "a frequent target", "longstanding issues": an adjective between a determiner (or
     // nothing) and the word makes it a noun.
     if i > 0 && is_adjective(v.lower(i - 1)) && !v.lower(i - 1).ends_with("ly") {
-        if i > 1 && v.is_any(i - 2, DETERMINERS) || w.ends_with('s') {
+        if i > 1 && v.is_any(i - 2, &DETERMINERS) || w.ends_with('s') {
             return false;
         }
     }
-    if w.ends_with("ing") && i > 0 && v.is_any(i - 1, PREPOSITIONS) {
-        return v.is_any(i + 1, DETERMINERS) || (i + 1 < v.len() && v.is_capitalized(i + 1));
+    if w.ends_with("ing") && i > 0 && v.is_any(i - 1, &PREPOSITIONS) {
+        return v.is_any(i + 1, &DETERMINERS) || (i + 1 < v.len() && v.is_capitalized(i + 1));
     }
     true
 }
 
 /// Words that are adjectives by their ending or by being common ones.
 fn is_adjective(w: &str) -> bool {
-    const COMMON: &[&str] = &[
+    static COMMON: WordSet = WordSet::new(&[
         "frequent", "new", "major", "key", "big", "main", "top", "joint", "strong", "large", "small", "high", "low",
         "recent", "former", "possible", "common", "same", "real", "full", "early", "late", "long", "short", "good",
         "bad", "great", "military", "nuclear", "cyber", "foreign", "national", "international", "official", "formal",
         "local", "regional", "global", "diplomatic", "economic", "political", "strategic", "public", "private", "free",
-    ];
-    const SUFFIXES: &[&str] = &["al", "ic", "ive", "ous", "ful", "less", "ent", "ant", "ary", "ing", "ish", "able", "ible", "ese", "ian", "ern"];
-    COMMON.contains(&w) || (w.len() > 4 && SUFFIXES.iter().any(|s| w.ends_with(s)))
+    ]);
+    static SUFFIXES: WordSet = WordSet::new(&["al", "ic", "ive", "ous", "ful", "less", "ent", "ant", "ary", "ing", "ish", "able", "ible", "ese", "ian", "ern"]);
+    COMMON.has(w) || (w.len() > 4 && SUFFIXES.words().iter().any(|s| w.ends_with(s)))
 }
 
 fn noun_like(v: &TokenView, i: usize) -> bool {
-    i > 0 && (v.is_any(i - 1, DETERMINERS) || !verb_like(v, i) || v.lower(i).ends_with('s') || v.is_word(i - 1))
+    i > 0 && (v.is_any(i - 1, &DETERMINERS) || !verb_like(v, i) || v.lower(i).ends_with('s') || v.is_word(i - 1))
 }
 
-fn find_triggers(v: &TokenView, lex: &Lexicon, s: usize, covered: &[bool]) -> Vec<Trigger> {
+fn find_triggers(v: &TokenView, lex: &Lexicon, s: usize, covered: &Mask) -> Vec<Trigger> {
     let range = v.sentences[s].tokens.clone();
     let mut out = Vec::new();
+    // The end of the clause each token is in, computed once per sentence.
+    let mut clause_ends = vec![range.end; range.len() + 1];
+    for i in range.clone().rev() {
+        clause_ends[i - range.start] = if is_clause_boundary(v, i) { i } else { clause_ends[i + 1 - range.start] };
+    }
     let mut i = range.start;
     while i < range.end {
         if covered[i] || !v.is_word(i) {
@@ -219,7 +224,7 @@ fn find_triggers(v: &TokenView, lex: &Lexicon, s: usize, covered: &[bool]) -> Ve
             continue;
         }
         let w = v.lower(i);
-        let end = clause_end(v, i + 1, range.end);
+        let end = clause_ends[i + 1 - range.start];
         // Two-word event nouns ("missile tests").
         if i + 1 < range.end {
             if let Some(def) = lex.triggers.pair(w, v.lower(i + 1)) {
@@ -234,7 +239,7 @@ fn find_triggers(v: &TokenView, lex: &Lexicon, s: usize, covered: &[bool]) -> Ve
         let verb_def = defs.iter().filter(|d| d.pos == Pos::Verb && verb_like(v, i)).find(|d| d.particle.as_deref().is_none_or(particle_follows));
         let noun_def = defs.iter().find(|d| d.pos == Pos::Noun && noun_like(v, i));
         let chosen = match (verb_def, noun_def) {
-            (Some(vd), Some(nd)) => Some(if v.is_any(i.saturating_sub(1), DETERMINERS) { nd } else { vd }),
+            (Some(vd), Some(nd)) => Some(if v.is_any(i.saturating_sub(1), &DETERMINERS) { nd } else { vd }),
             (a, b) => a.or(b),
         };
         if let Some(def) = chosen {
@@ -248,8 +253,8 @@ fn find_triggers(v: &TokenView, lex: &Lexicon, s: usize, covered: &[bool]) -> Ve
             i += 1;
             continue;
         }
-        let adjectival = i + 1 < range.end && v.is_word(i + 1) && !v.is_any(i + 1, &["that", "to", "in", "on", "by", "at", "out"]) && !v.is_any(i + 1, DETERMINERS);
-        if REPORTING_VERBS.contains(&w) && w != "according" && verb_like(v, i) && !(adjectival && w.ends_with("ed") && !v.is_any(i.saturating_sub(1), &["has", "have", "had", "was", "were"]) && !(i > 0 && covered[i - 1])) {
+        let adjectival = i + 1 < range.end && v.is_word(i + 1) && !v.is_any(i + 1, &["that", "to", "in", "on", "by", "at", "out"]) && !v.is_any(i + 1, &DETERMINERS);
+        if REPORTING_VERBS.has(w) && w != "according" && verb_like(v, i) && !(adjectival && w.ends_with("ed") && !v.is_any(i.saturating_sub(1), &["has", "have", "had", "was", "were"]) && !(i > 0 && covered[i - 1])) {
             let coding = Coding { cameo: Some("010".into()), nearest: None, plover: None, mode: None, context: None, note: Some("a statement: PLOVER does not code comments".into()) };
             out.push(Trigger { tokens: i..i + 1, pos: Pos::Verb, lemma: w.to_string(), coding, needs_recipient: false, statement: true });
             i += 1;
@@ -287,7 +292,10 @@ fn dictionary_code(v: &TokenView, lex: &Lexicon, i: usize, clause_end: usize) ->
             }
         }
         let block = &lex.verbs.blocks[sense.block as usize];
-        for pattern in &block.patterns {
+        let sentence_start = v.sentence_range(i).start;
+        let window = (i.saturating_sub(4).max(sentence_start)..i).chain(i + 1..(i + 12).min(clause_end));
+        for p in block.candidates(window.map(|k| v.lower(k))) {
+            let pattern = &block.patterns[p];
             if pattern_matches(v, lex, &pattern.pre, &pattern.post, i, clause_end) {
                 let score = pattern.pre.len() + pattern.post.len();
                 if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
@@ -336,10 +344,10 @@ fn clause_start(v: &TokenView, i: usize, sentence_start: usize) -> usize {
         if is_clause_boundary(v, prev) {
             return k;
         }
-        if REPORTING_VERBS.contains(&v.lower(prev)) && prev != i {
+        if REPORTING_VERBS.has(v.lower(prev)) && prev != i {
             return k;
         }
-        if v.is(prev, "that") && prev > sentence_start && REPORTING_VERBS.contains(&v.lower(prev - 1)) {
+        if v.is(prev, "that") && prev > sentence_start && REPORTING_VERBS.has(v.lower(prev - 1)) {
             return k;
         }
         k -= 1;
@@ -361,13 +369,13 @@ fn in_pp(v: &TokenView, m: &Resolved, floor: usize) -> bool {
     while k > floor && steps < 12 {
         let p = k - 1;
         steps += 1;
-        let adjective = v.is_word(p) && !v.is_capitalized(p) && !PREPOSITIONS.contains(&v.lower(p)) && !REPORTING_VERBS.contains(&v.lower(p)) && verbish_free(v, p);
+        let adjective = v.is_word(p) && !v.is_capitalized(p) && !PREPOSITIONS.has(v.lower(p)) && !REPORTING_VERBS.has(v.lower(p)) && verbish_free(v, p);
         let list = v.is_any(p, &["and", "or", ","]) || (v.is_word(p) && v.is_capitalized(p)) || v.glued_hyphen[p] || v.is_any(p, &["'s", "'"]);
-        if v.is_any(p, DETERMINERS) || adjective || list {
+        if v.is_any(p, &DETERMINERS) || adjective || list {
             k = p;
             continue;
         }
-        return v.is_any(p, PREPOSITIONS);
+        return v.is_any(p, &PREPOSITIONS);
     }
     false
 }
@@ -381,7 +389,7 @@ fn lex_free(v: &TokenView, k: usize) -> bool {
 fn verbish_free(v: &TokenView, k: usize) -> bool {
     let lex = crate::lexicon::lexicon();
     let w = v.lower(k);
-    lex.verbs.senses(w).is_empty() && lex.triggers.single(w).is_empty() && !BE_FORMS.contains(&w) && !["has", "have", "had", "will", "would", "can", "could", "may", "might", "must", "should", "did", "does", "do"].contains(&w)
+    lex.verbs.senses(w).is_empty() && lex.triggers.single(w).is_empty() && !BE_FORMS.has(w) && !["has", "have", "had", "will", "would", "can", "could", "may", "might", "must", "should", "did", "does", "do"].contains(&w)
 }
 
 fn build_event(v: &TokenView, res: &DocResolution, s: usize, t: &Trigger, actors: &[&Resolved], all: &[&Resolved]) -> Option<DocEvent> {
@@ -399,7 +407,7 @@ fn build_event(v: &TokenView, res: &DocResolution, s: usize, t: &Trigger, actors
     } else {
         // A verb whose subject is an event noun ("cyberattacks ... which targeted X") adds
         // nothing to that noun's event.
-        if start > sent.start && v.is_any(start - 1, RELATIVES) && (sent.start..start).rev().take(4).any(|k| t_is_event_noun(v, k)) {
+        if start > sent.start && v.is_any(start - 1, &RELATIVES) && (sent.start..start).rev().take(4).any(|k| t_is_event_noun(v, k)) {
             return None;
         }
         let passive = trig >= 1 && {
@@ -407,7 +415,7 @@ fn build_event(v: &TokenView, res: &DocResolution, s: usize, t: &Trigger, actors
             while k > start && v.is_any(k, &["also", "not", "never", "already", "reportedly", "allegedly"]) {
                 k -= 1;
             }
-            v.is_any(k, BE_FORMS) && (v.lower(trig).ends_with("ed") || v.lower(trig).ends_with("en") || !v.lower(trig).ends_with('s'))
+            v.is_any(k, &BE_FORMS) && (v.lower(trig).ends_with("ed") || v.lower(trig).ends_with("en") || !v.lower(trig).ends_with('s'))
         };
         let infinitive = trig >= 1 && v.is(trig - 1, "to");
         // "X’s decision to join", "a US push to save": the noun's owner does the infinitive.
@@ -420,16 +428,16 @@ fn build_event(v: &TokenView, res: &DocResolution, s: usize, t: &Trigger, actors
         // The content noun must be a noun here: after a determiner or an adjective ("an
         // intelligence-sharing agreement to share", "its mission is to"), not "we plan to".
         let content_noun = (trig.saturating_sub(4)..trig.saturating_sub(1)).any(|k| {
-            v.is_any(k, CONTENT_NOUNS) && (k + 2 == trig || v.is_any(k + 1, &["is", "was", "are", "were"])) && k > 0 && (v.is_any(k - 1, DETERMINERS) || is_adjective(v.lower(k - 1)) || v.glued_hyphen[k - 1] || (k > 1 && v.glued_hyphen[k - 2]))
+            v.is_any(k, &CONTENT_NOUNS) && (k + 2 == trig || v.is_any(k + 1, &["is", "was", "are", "were"])) && k > 0 && (v.is_any(k - 1, &DETERMINERS) || is_adjective(v.lower(k - 1)) || v.glued_hyphen[k - 1] || (k > 1 && v.glued_hyphen[k - 2]))
         });
         if infinitive && content_noun {
             return None;
         }
-        if infinitive && trig >= 2 && v.is_any(trig - 2, DECISION_VERBS) {
+        if infinitive && trig >= 2 && v.is_any(trig - 2, &DECISION_VERBS) {
             // "voted to include": what was decided happened; its own coding stands.
             intention = Some(Modality::Asserted);
         }
-        if infinitive && trig >= 2 && v.is_any(trig - 2, INTENTION_VERBS) {
+        if infinitive && trig >= 2 && v.is_any(trig - 2, &INTENTION_VERBS) {
             let verb = v.lower(trig - 2);
             intention = Some(Modality::Asserted);
             let hostile = matches!(coding.plover.as_deref(), Some("ASSAULT" | "COERCE" | "THREATEN" | "SANCTION" | "ACCUSE" | "MOBILIZE"));
@@ -454,7 +462,7 @@ fn build_event(v: &TokenView, res: &DocResolution, s: usize, t: &Trigger, actors
             })
             .or_else(|| {
                 // A relative clause: "... which targeted ...".
-                (start > sent.start && v.is_any(start - 1, RELATIVES)).then(|| before.iter().copied().filter(|r| r.mention.tokens.end < start).next_back()).flatten()
+                (start > sent.start && v.is_any(start - 1, &RELATIVES)).then(|| before.iter().copied().filter(|r| r.mention.tokens.end < start).next_back()).flatten()
             })
             .or_else(|| {
                 // Infinitives and participles take their clause's subject.
@@ -473,8 +481,14 @@ fn build_event(v: &TokenView, res: &DocResolution, s: usize, t: &Trigger, actors
                     }
                 }
             }
-            let adjacent_after = actors.iter().copied().find(|r| r.mention.tokens.start > trig && r.mention.tokens.start <= trig + 2);
-            adjacent_before.or(adjacent_after)
+            // "…,” said the NIS": a subject after the verb only right after a quote or a comma.
+            let inverted = trig >= 1 && v.is_any(trig - 1, &[",", "”", "\"", "'"]);
+            let adjacent_after = inverted.then(|| actors.iter().copied().find(|r| r.mention.tokens.start > trig && r.mention.tokens.start <= trig + 2)).flatten();
+            // "In an opinion piece in the state-run Global Times, China pointed out": the outlet speaks.
+            let outlet = (sent.start..trig).find(|&k| v.is_any(k, &["opinion", "editorial", "op-ed", "commentary", "column"])).and_then(|k| {
+                all.iter().copied().find(|r| r.mention.tokens.start > k && r.mention.tokens.start < trig && r.entity.is_some_and(|e| res.entities[e].sector.is_some_and(|s| crate::lexicon::lexicon().sectors[s as usize].ends_with("MED"))))
+            });
+            outlet.or(adjacent_before).or(adjacent_after)
         } else {
             subject
         };
@@ -499,7 +513,7 @@ fn build_event(v: &TokenView, res: &DocResolution, s: usize, t: &Trigger, actors
             let told = ["told", "tells", "tell"].contains(&v.lower(trig));
             // A statement that calls someone a pawn, a provocation or a threat criticises them.
             let content = t.tokens.end..sent.end;
-            let evaluated = content.clone().any(|k| v.is_any(k, NEGATIVE_EVALUATION));
+            let evaluated = content.clone().any(|k| v.is_any(k, &NEGATIVE_EVALUATION));
             if evaluated {
                 coding = Coding { cameo: Some("111".into()), nearest: None, plover: Some("ACCUSE".into()), mode: Some("disapprove".into()), context: None, note: Some("a statement characterising the recipient negatively".into()) };
                 // The criticised party: an actor of the reported clause, else one named in a
@@ -523,7 +537,7 @@ fn build_event(v: &TokenView, res: &DocResolution, s: usize, t: &Trigger, actors
                 None if coding.mode.as_deref() == Some("membership") => (subject?, object),
                 None => return None,
             }
-        } else if let (Some(sub), Some(other), true) = (subject, conjunct, object.is_none() || SYMMETRIC.contains(&t.lemma.as_str())) {
+        } else if let (Some(sub), Some(other), true) = (subject, conjunct, object.is_none() || SYMMETRIC.has(t.lemma.as_str())) {
             (sub, Some(other))
         } else {
             (subject?, object)
@@ -566,11 +580,11 @@ fn build_event(v: &TokenView, res: &DocResolution, s: usize, t: &Trigger, actors
 }
 
 /// Wrongdoing a source can attribute to an actor.
-const CRIMES: &[&str] = &[
+pub(crate) static CRIMES: WordSet = WordSet::new(&[
     "fraud", "blackmail", "extortion", "theft", "espionage", "terrorism", "smuggling", "trafficking", "laundering",
     "corruption", "bribery", "gambling", "hacking", "cybercrime", "piracy", "kidnapping", "murder", "torture",
     "attacks", "attack", "cyberattacks", "crimes", "abuses", "atrocities", "killings",
-];
+]);
 
 /// "According to X, Y are engaged in fraud and blackmail": X accuses Y (CAMEO 112).
 fn attributions(v: &TokenView, res: &DocResolution, s: usize, actors: &[&Resolved]) -> Vec<DocEvent> {
@@ -582,7 +596,7 @@ fn attributions(v: &TokenView, res: &DocResolution, s: usize, actors: &[&Resolve
         if !v.is_any(k, &["engaged", "involved", "implicated", "responsible", "behind"]) {
             continue;
         }
-        let crime = (k + 1..(k + 5).min(range.end)).find(|&c| v.is_any(c, CRIMES));
+        let crime = (k + 1..(k + 5).min(range.end)).find(|&c| v.is_any(c, &CRIMES));
         let accused = actors.iter().copied().filter(|r| r.mention.tokens.end <= k && r.mention.tokens.start > source.mention.tokens.end && r.entity != source.entity).next_back();
         if let (Some(c), Some(y)) = (crime, accused) {
             out.push(DocEvent {
@@ -611,7 +625,7 @@ fn block_of(v: &TokenView, s: usize) -> crate::document::BlockKind {
 }
 
 /// Acts done between two parties alike: with "X and Y" as subject, Y is the recipient.
-const SYMMETRIC: &[&str] = &["sign", "agree", "meet", "cooperate", "collaborate", "talk", "negotiate", "share", "discuss", "ratify", "exercise", "trade"];
+pub(crate) static SYMMETRIC: WordSet = WordSet::new(&["sign", "agree", "meet", "cooperate", "collaborate", "talk", "negotiate", "share", "discuss", "ratify", "exercise", "trade"]);
 
 /// True when token `k` is an event noun of the trigger list ("cyberattacks").
 fn t_is_event_noun(v: &TokenView, k: usize) -> bool {
@@ -637,7 +651,7 @@ fn noun_arguments<'r>(v: &TokenView, t: &Trigger, before: &[&'r Resolved], actor
     let trig = t.tokens.start;
     let qualifier_ok = |r: &Resolved| {
         let gap = r.mention.tokens.end..trig;
-        gap.clone().filter(|&k| !v.glued_hyphen[k]).count() <= 5 && gap.clone().all(|k| v.is_any(k, &["'s", "'"]) || (v.is_word(k) && !v.is_capitalized(k) && !v.is_any(k, PREPOSITIONS) && !v.is_any(k, &["the", "a", "an"])) || v.glued_hyphen[k])
+        gap.clone().filter(|&k| !v.glued_hyphen[k]).count() <= 5 && gap.clone().all(|k| v.is_any(k, &["'s", "'"]) || (v.is_word(k) && !v.is_capitalized(k) && !v.is_any(k, &PREPOSITIONS) && !v.is_any(k, &["the", "a", "an"])) || v.glued_hyphen[k])
     };
     // The national or possessive modifier may have been marked a qualifier: look at all mentions.
     let actor = before.iter().copied().rev().find(|r| qualifier_ok(r))?;
@@ -684,10 +698,10 @@ fn modality(v: &TokenView, res: &DocResolution, t: &Trigger, actor: &Resolved, a
     let near_before = trig.saturating_sub(4).max(clause_start)..trig;
     let polarity = if near_before.clone().any(|k| v.is_any(k, &["not", "n't", "never", "no"])) { Polarity::Negative } else { Polarity::Positive };
     let clause = clause_start..trig;
-    let sentence_words = |words: &[&str]| sent.clone().any(|k| v.is_any(k, words));
+    let sentence_words = |words: &'static [&'static str]| sent.clone().any(|k| v.is_any(k, words));
     // Who says so: the subject of a reporting verb the clause hangs from, or "according to X".
     let mut source = None;
-    if let Some(rv) = (sent.start..clause_start).rev().find(|&k| REPORTING_VERBS.contains(&v.lower(k)) && v.lower(k) != "according") {
+    if let Some(rv) = (sent.start..clause_start).rev().find(|&k| REPORTING_VERBS.has(v.lower(k)) && v.lower(k) != "according") {
         source = all.iter().filter(|r| r.mention.tokens.end <= rv && r.mention.role == Role::Participant).filter_map(|r| r.entity).next_back();
     }
     if let Some(acc) = sent.clone().find(|&k| v.is(k, "according") && v.is(k + 1, "to")) {
@@ -696,7 +710,7 @@ fn modality(v: &TokenView, res: &DocResolution, t: &Trigger, actor: &Resolved, a
     if source.is_none() && t.statement {
         source = actor.entity;
     }
-    let alleged = clause.clone().chain(trig..t.tokens.end).any(|k| v.is_any(k, ALLEGATION_WORDS)) || (t.pos == Pos::Noun && (trig.saturating_sub(3)..trig).any(|k| v.is_any(k, ALLEGATION_WORDS)));
+    let alleged = clause.clone().chain(trig..t.tokens.end).any(|k| v.is_any(k, &ALLEGATION_WORDS)) || (t.pos == Pos::Noun && (trig.saturating_sub(3)..trig).any(|k| v.is_any(k, &ALLEGATION_WORDS)));
     // Modals and hedges scope over the few words before the trigger in its clause.
     let window = trig.saturating_sub(6).max(clause_start)..trig;
     let hypothetical = window.clone().any(|k| v.is_any(k, &["could", "may", "might", "would", "if", "whether", "probability", "possibility", "possible", "potential"]));

@@ -2,7 +2,7 @@
 //! their shape, definitions ("Full Name (ABBR)"), and descriptions built from a country and a
 //! sector noun ("South Korea’s top spy agency" → South Korea + SPY).
 
-use super::view::TokenView;
+use super::view::{Mask, TokenView};
 use super::words::*;
 use crate::document::BlockKind;
 use crate::lexicon::countries::CountryForm;
@@ -104,7 +104,7 @@ pub fn sentence_mentions(v: &TokenView, lex: &Lexicon, s: usize, block_kind: Blo
     let hits = lexicon_hits(v, lex, range.clone());
     let title_case = matches!(block_kind, BlockKind::Title | BlockKind::Heading);
     let mut mentions = Vec::new();
-    let mut covered = vec![false; v.len()];
+    let mut covered = Mask::new(range.clone());
     // Proper-name chunks decide first: a country inside an organisation's name is not a mention of the country.
     if !title_case {
         for chunk in name_chunks(v, range.clone()) {
@@ -148,17 +148,17 @@ pub fn sentence_mentions(v: &TokenView, lex: &Lexicon, s: usize, block_kind: Blo
                 continue;
             }
             let w = v.lower(i);
-            let referent = if PRONOUNS_IT.contains(&w) {
+            let referent = if PRONOUNS_IT.has(w) {
                 Some(Referent::Pronoun(PronounKind::It))
-            } else if PRONOUNS_PERSON.contains(&w) {
+            } else if PRONOUNS_PERSON.has(w) {
                 Some(Referent::Pronoun(PronounKind::Person))
-            } else if PRONOUNS_PLURAL.contains(&w) {
+            } else if PRONOUNS_PLURAL.has(w) {
                 Some(Referent::Pronoun(PronounKind::Plural))
             } else if ["we", "our", "us", "ourselves"].contains(&w) {
                 Some(Referent::Pronoun(PronounKind::Speaker))
-            } else if i > range.start && v.is(i - 1, "the") && !v.is_capitalized(i) && (ANAPHORIC_ORG_NOUNS.contains(&w) || ANAPHORIC_STATE_NOUNS.contains(&w)) {
+            } else if i > range.start && v.is(i - 1, "the") && !v.is_capitalized(i) && (ANAPHORIC_ORG_NOUNS.has(w) || ANAPHORIC_STATE_NOUNS.has(w)) {
                 // "the group", but not "the group of countries" nor "the cyber defense group" (a description).
-                (!v.is(i + 1, "of") && !(i + 1 < v.len() && v.glued_hyphen[i + 1])).then_some(Referent::Anaphor { state: ANAPHORIC_STATE_NOUNS.contains(&w) })
+                (!v.is(i + 1, "of") && !(i + 1 < v.len() && v.glued_hyphen[i + 1])).then_some(Referent::Anaphor { state: ANAPHORIC_STATE_NOUNS.has(w) })
             } else {
                 None
             };
@@ -231,7 +231,7 @@ fn name_chunks(v: &TokenView, range: Range<usize>) -> Vec<Chunk> {
     let mut chunks = Vec::new();
     let mut i = range.start;
     while i < range.end {
-        let starts = v.is_word(i) && v.is_capitalized(i) && !has_digit(v.raw(i)) && !CALENDAR_WORDS.contains(&v.lower(i));
+        let starts = v.is_word(i) && v.is_capitalized(i) && !has_digit(v.raw(i)) && !CALENDAR_WORDS.has(v.lower(i));
         if !starts {
             i += 1;
             continue;
@@ -241,11 +241,11 @@ fn name_chunks(v: &TokenView, range: Range<usize>) -> Vec<Chunk> {
         // Skip sentence-initial function words and leading titles.
         while start < range.end && v.is_word(start) && v.is_capitalized(start) {
             let w = v.lower(start);
-            if (v.is_sentence_start(start) || start > i) && COMMON_SENTENCE_WORDS.contains(&w) && !titled {
+            if (v.is_sentence_start(start) || start > i) && COMMON_SENTENCE_WORDS.has(w) && !titled {
                 start += 1;
                 continue;
             }
-            if PERSON_TITLES.contains(&w) && start + 1 < range.end && v.is_capitalized(start + 1) {
+            if PERSON_TITLES.has(w) && start + 1 < range.end && v.is_capitalized(start + 1) {
                 titled = true;
                 start += 1;
                 continue;
@@ -254,12 +254,12 @@ fn name_chunks(v: &TokenView, range: Range<usize>) -> Vec<Chunk> {
         }
         let mut end = start;
         while end < range.end {
-            let cap = v.is_word(end) && v.is_capitalized(end) && !has_digit(v.raw(end)) && !CALENDAR_WORDS.contains(&v.lower(end));
+            let cap = v.is_word(end) && v.is_capitalized(end) && !has_digit(v.raw(end)) && !CALENDAR_WORDS.has(v.lower(end));
             if cap {
                 end += 1;
             } else if v.glued_hyphen[end] && end + 1 < range.end && v.is_word(end + 1) {
                 end += 2; // "Jae-in", "Indo-Pacific"
-            } else if NAME_CONNECTORS.contains(&v.lower(end)) && end > start && end + 1 < range.end && v.is_word(end + 1) && v.is_capitalized(end + 1) && !v.is(end, "and") {
+            } else if NAME_CONNECTORS.has(v.lower(end)) && end > start && end + 1 < range.end && v.is_word(end + 1) && v.is_capitalized(end + 1) && !v.is(end, "and") {
                 end += 1;
             } else {
                 break;
@@ -312,13 +312,13 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
         Hit::Agent(sector) if h.range.end == r.end => Some(sector),
         _ => None,
     });
-    let is_event = EVENT_HEADS.contains(&head) || r.clone().any(|k| v.lower(k) == "war");
+    let is_event = EVENT_HEADS.has(head) || r.clone().any(|k| v.lower(k) == "war");
     if is_event {
         return Some(Mention { role: Role::Qualifier, ..Mention::new(r.clone(), Referent::Name { class: NameClass::Unknown, name: name_text() }, s) });
     }
     // An organisation head at the end, or before "of" ("Korea Institute of Liberal Democracy").
-    let is_org = ORG_HEADS.contains(&head) || r.clone().any(|k| k + 2 < r.end && ORG_HEADS.contains(&v.lower(k)) && v.is(k + 1, "of"));
-    let is_place = PLACE_HEADS.contains(&head) || (PLACE_HEADS.contains(&first) && r.len() > 2 && v.is(r.start + 1, "of"));
+    let is_org = ORG_HEADS.has(head) || r.clone().any(|k| k + 2 < r.end && ORG_HEADS.has(v.lower(k)) && v.is(k + 1, "of"));
+    let is_place = PLACE_HEADS.has(head) || (PLACE_HEADS.has(first) && r.len() > 2 && v.is(r.start + 1, "of"));
     if is_org {
         // "South Korean Army", "U.S. Army": a country's sector body rather than a new organisation.
         if let (Some(country), Some(sector)) = (country_inside, head_sector) {
@@ -330,7 +330,7 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
                 return Some(m);
             }
         }
-        let generic = (r.clone()).all(|k| GENERIC_ORG_WORDS.contains(&v.lower(k)) || v.glued_hyphen[k]);
+        let generic = (r.clone()).all(|k| GENERIC_ORG_WORDS.has(v.lower(k)) || v.glued_hyphen[k]);
         if generic && !(r.clone()).any(|k| v.is_all_caps(k)) {
             return None;
         }
@@ -346,14 +346,14 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
     if words == 1 && adjective_suffix && r.end < v.len() && v.is_word(r.end) && !v.is_capitalized(r.end) && inside.is_empty() {
         return Some(Mention { role: Role::Qualifier, ..Mention::new(r.clone(), Referent::Name { class: NameClass::Place, name: name_text() }, s) });
     }
-    if REGION_ADJECTIVES.contains(&lower_text.as_str()) {
+    if REGION_ADJECTIVES.has(lower_text.as_str()) {
         return Some(Mention { role: Role::Qualifier, ..Mention::new(r.clone(), Referent::Name { class: NameClass::Place, name: name_text() }, s) });
     }
     // A name followed by an event noun is the event's name ("Locked Shields exercises").
-    if inside.is_empty() && v.is_any(r.end, EVENT_HEADS) && !v.is_capitalized(r.end) {
+    if inside.is_empty() && v.is_any(r.end, &EVENT_HEADS) && !v.is_capitalized(r.end) {
         return Some(Mention { role: Role::Qualifier, ..Mention::new(r.clone(), Referent::Name { class: NameClass::Unknown, name: name_text() }, s) });
     }
-    if is_place || REGIONS.contains(&lower_text.as_str()) {
+    if is_place || REGIONS.has(lower_text.as_str()) {
         return Some(Mention::new(r.clone(), Referent::Name { class: NameClass::Place, name: name_text() }, s));
     }
     // A dictionary person inside a longer chunk ("Russian President Vladimir Putin").
@@ -371,8 +371,8 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
     // Evidence that a capitalised pair is a person: a known given or family name first, a role
     // in apposition (", the former editor of"), or a verb of saying right after.
     let known_name_token = lex.is_person_name_token(v.lower(r.start));
-    let followed_by_role = v.is(r.end, ",") && v.is_any(r.end + 1, &["the", "a", "an"]) && (r.end + 2..(r.end + 5).min(v.len())).any(|k| PERSON_TITLES.contains(&v.lower(k)));
-    let followed_by_saying = v.is_any(r.end, REPORTING_VERBS);
+    let followed_by_role = v.is(r.end, ",") && v.is_any(r.end + 1, &["the", "a", "an"]) && (r.end + 2..(r.end + 5).min(v.len())).any(|k| PERSON_TITLES.has(v.lower(k)));
+    let followed_by_saying = v.is_any(r.end, &REPORTING_VERBS);
     let _ = lexicon_words;
     if chunk.titled && words <= 4 && all_mixed_case && country_inside.is_none() {
         return Some(Mention::new(r.clone(), Referent::Name { class: NameClass::Person, name: name_text() }, s));
@@ -390,10 +390,10 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
     None
 }
 
-const AUXILIARIES: &[&str] = &[
+pub(crate) static AUXILIARIES: WordSet = WordSet::new(&[
     "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would",
     "can", "could", "may", "might", "must", "shall", "should", "not",
-];
+]);
 
 /// A word that can modify a noun inside a noun phrase: lower case, not a function word or an
 /// auxiliary, and not an inflected verb ("joined", "joining"); base forms such as "research" pass.
@@ -405,7 +405,7 @@ fn is_np_modifier(v: &TokenView, lex: &Lexicon, i: usize) -> bool {
         return false;
     }
     let w = v.lower(i);
-    if COMMON_SENTENCE_WORDS.contains(&w) || AUXILIARIES.contains(&w) {
+    if COMMON_SENTENCE_WORDS.has(w) || AUXILIARIES.has(w) {
         return false;
     }
     let senses = lex.verbs.senses(w);
@@ -413,17 +413,17 @@ fn is_np_modifier(v: &TokenView, lex: &Lexicon, i: usize) -> bool {
 }
 
 /// Nouns that head a description of an organisation.
-const DESCRIPTION_HEADS: &[&str] = &[
+pub(crate) static DESCRIPTION_HEADS: WordSet = WordSet::new(&[
     "group", "organization", "organisation", "centre", "center", "agency", "alliance", "institute", "body",
     "partnership", "institution", "network", "bloc", "coalition", "pact", "forum", "grouping", "service",
-];
+]);
 
 /// "NATO’s cyber defense group", "the cyber defense group": lower-case modifiers and an
 /// organisation noun, after an owner's possessive or "the".
-fn descriptions(v: &TokenView, lex: &Lexicon, mentions: &mut Vec<Mention>, range: Range<usize>, covered: &[bool]) {
+fn descriptions(v: &TokenView, lex: &Lexicon, mentions: &mut Vec<Mention>, range: Range<usize>, covered: &Mask) {
     let mut found = Vec::new();
     for head in range.clone() {
-        if covered[head] || !DESCRIPTION_HEADS.contains(&v.lower(head)) || v.is_capitalized(head) || v.is(head + 1, "of") {
+        if covered[head] || !DESCRIPTION_HEADS.has(v.lower(head)) || v.is_capitalized(head) || v.is(head + 1, "of") {
             continue;
         }
         let mut start = head;
@@ -597,7 +597,7 @@ pub fn is_abbreviation_of(abbr: &str, name: &str) -> bool {
 }
 
 /// Adverbs that may sit between a subject and its verb ("South Korea only launched").
-const ADVERBS: &[&str] = &["only", "also", "now", "still", "already", "not", "never", "then", "soon", "just", "even", "reportedly", "allegedly", "recently", "finally", "ultimately", "further", "again", "once", "later", "first"];
+pub(crate) static ADVERBS: WordSet = WordSet::new(&["only", "also", "now", "still", "already", "not", "never", "then", "soon", "just", "even", "reportedly", "allegedly", "recently", "finally", "ultimately", "further", "again", "once", "later", "first"]);
 
 /// Marks locations ("in Seoul", "in Tallinn, Estonia") so they never become event participants,
 /// and names used inside a hyphenated modifier ("non-NATO", "US-led") as qualifiers.
@@ -627,13 +627,13 @@ fn assign_roles(v: &TokenView, lex: &Lexicon, mentions: &mut [Mention]) {
             continue;
         }
         let w = v.lower(next);
-        let verbish = !lex.verbs.senses(w).is_empty() || !lex.triggers.single(w).is_empty() || super::words::REPORTING_VERBS.contains(&w);
-        let function = COMMON_SENTENCE_WORDS.contains(&w) || AUXILIARIES.contains(&w) || ADVERBS.contains(&w) || PREPOSITIONS.contains(&w) || w.ends_with("ly") || w == "or" || w == "nor";
+        let verbish = !lex.verbs.senses(w).is_empty() || !lex.triggers.single(w).is_empty() || super::words::REPORTING_VERBS.has(w);
+        let function = COMMON_SENTENCE_WORDS.has(w) || AUXILIARIES.has(w) || ADVERBS.has(w) || PREPOSITIONS.has(w) || w.ends_with("ly") || w == "or" || w == "nor";
         // Only in a noun phrase's modifier slot: after a determiner, number, adjective or
         // preposition ("a NATO conference", "among US allies"), not after a verb ("hold Russia accountable").
         let prev = m.tokens.start.checked_sub(1);
         let modifier_slot = prev.is_some_and(|p| {
-            v.is_any(p, &["the", "a", "an", "this", "that", "its", "their", "his", "her", "our"]) || v.kind(p) == crate::text::TokenKind::Number || PREPOSITIONS.contains(&v.lower(p)) || (v.is_word(p) && !v.is_capitalized(p) && lex.verbs.senses(v.lower(p)).is_empty() && lex.triggers.single(v.lower(p)).is_empty() && !AUXILIARIES.contains(&v.lower(p)))
+            v.is_any(p, &["the", "a", "an", "this", "that", "its", "their", "his", "her", "our"]) || v.kind(p) == crate::text::TokenKind::Number || PREPOSITIONS.has(v.lower(p)) || (v.is_word(p) && !v.is_capitalized(p) && lex.verbs.senses(v.lower(p)).is_empty() && lex.triggers.single(v.lower(p)).is_empty() && !AUXILIARIES.has(v.lower(p)))
         });
         let attributive = modifier_slot && !verbish && !function && matches!(m.referent, Referent::Dict(_) | Referent::Name { class: NameClass::Org, .. } | Referent::Country { .. });
         // A demonym before a noun is handled by composition; leave countries' demonyms alone.
@@ -652,7 +652,7 @@ fn assign_roles(v: &TokenView, lex: &Lexicon, mentions: &mut [Mention]) {
         if before > 0 && v.is(before - 1, "the") {
             before -= 1;
         }
-        let locative = before > 0 && LOCATIVE_PREPOSITIONS.contains(&v.lower(before - 1));
+        let locative = before > 0 && LOCATIVE_PREPOSITIONS.has(v.lower(before - 1));
         if locative {
             mentions[k].role = Role::Location;
             if let Referent::Name { class: class @ NameClass::Unknown, .. } = &mut mentions[k].referent {

@@ -129,7 +129,7 @@ impl<'a> Builder<'a> {
             }
             EntityKind::Named(NameClass::Place) => {
                 let name = e.names[0].clone();
-                let region = super::words::REGIONS.contains(&name.to_lowercase().as_str());
+                let region = super::words::REGIONS.has(name.to_lowercase().as_str());
                 let kind = if region { PlaceKind::Region } else { PlaceKind::Other };
                 Mapped::Place(self.place(format!("place:{}", slug(&name)), name, kind, None, None, None))
             }
@@ -493,13 +493,6 @@ fn modality_rank(m: Modality) -> u8 {
     }
 }
 
-/// Whether two modalities describe the same kind of fact (asserted and reported do; a plan
-/// and its accomplishment do not).
-fn same_reality(a: Modality, b: Modality) -> bool {
-    let factual = |m| matches!(m, Modality::Asserted | Modality::Reported | Modality::Opinion | Modality::Alleged);
-    factual(a) == factual(b)
-}
-
 pub(super) struct PendingView {
     pub doc: usize,
     pub k: usize,
@@ -533,36 +526,64 @@ fn type_key(e: &super::DocEventOut) -> String {
 /// modality; statements only when they repeat the same words.
 fn group_events(b: &Builder, pending: &[Pending], analyses: &[DocAnalysis], corpus: &Corpus, references: &[Option<ReferenceDate>]) -> Vec<Vec<usize>> {
     let related = |x: ActorId, y: ActorId| x == y || b.actors[x as usize].country == Some(y) || b.actors[y as usize].country == Some(x);
-    let year = |p: &Pending| {
-        let e = &analyses[p.doc].events[p.k];
-        e.time.and_then(|t| resolve_time(analyses[p.doc].times[t].kind, references[p.doc].as_ref().map(|r| r.date))).map(|r| r.value.date.year)
-    };
+    let event = |p: &Pending| &analyses[p.doc].events[p.k];
+    let years: Vec<Option<i32>> = pending
+        .iter()
+        .map(|p| event(p).time.and_then(|t| resolve_time(analyses[p.doc].times[t].kind, references[p.doc].as_ref().map(|r| r.date))).map(|r| r.value.date.year))
+        .collect();
+    let keys: Vec<String> = pending.iter().map(|p| type_key(event(p))).collect();
+    let statement = |p: &Pending| event(p).coding.cameo.as_deref() == Some("010") && event(p).coding.plover.is_none();
+    // What a statement is about: the other acts reported in its sentence.
+    let mut acts: HashMap<(usize, u32), Vec<String>> = HashMap::new();
+    for (i, p) in pending.iter().enumerate() {
+        if !statement(p) {
+            acts.entry((p.doc, event(p).sentence)).or_default().push(format!("{}>{:?}>{}", p.top, p.recipient, keys[i]));
+        }
+    }
+    for sig in acts.values_mut() {
+        sig.sort();
+    }
+    let words: Vec<Option<Vec<String>>> = pending
+        .iter()
+        .map(|p| statement(p).then(|| word_set(&corpus.documents[p.doc].text[analyses[p.doc].sentences[event(p).sentence as usize].0.range()])))
+        .collect();
+    // Candidates share a bucket: the same state behind the actor, recipient and kind of act.
+    let mut buckets: HashMap<(ActorId, Option<ActorId>, &str, bool, bool), Vec<usize>> = HashMap::new();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for (i, p) in pending.iter().enumerate() {
-        let e = &analyses[p.doc].events[p.k];
-        let found = groups.iter_mut().find(|g| {
-            let q = &pending[g[0]];
-            let f = &analyses[q.doc].events[q.k];
-            let same_type = type_key(e) == type_key(f) && e.coding.cameo.as_deref().map(|c| &c[..2.min(c.len())]) == f.coding.cameo.as_deref().map(|c| &c[..2.min(c.len())]);
-            let same_args = related(p.actor, q.actor) && p.recipient == q.recipient;
-            let years = match (year(p), year(q)) {
+        let e = event(p);
+        let factual = matches!(e.modality, Modality::Asserted | Modality::Reported | Modality::Opinion | Modality::Alleged);
+        let bucket = buckets.entry((p.top, p.recipient, keys[i].as_str(), e.polarity == Polarity::Positive, factual)).or_default();
+        let found = bucket.iter().copied().find(|&g| {
+            let qi = groups[g][0];
+            let q = &pending[qi];
+            let f = event(q);
+            let same_root = e.coding.cameo.as_deref().map(|c| &c[..2.min(c.len())]) == f.coding.cameo.as_deref().map(|c| &c[..2.min(c.len())]);
+            let same_year = match (years[i], years[qi]) {
                 (Some(a), Some(b)) => a == b,
                 _ => true,
             };
-            let statement_same = if e.coding.cameo.as_deref() == Some("010") {
-                let s1 = &corpus.documents[p.doc].text[analyses[p.doc].sentences[e.sentence as usize].0.range()];
-                let s2 = &corpus.documents[q.doc].text[analyses[q.doc].sentences[f.sentence as usize].0.range()];
-                (p.doc == q.doc && e.sentence == f.sentence) || jaccard(&word_set(s1), &word_set(s2)) > 0.5 || (e.object_words.iter().take(4).any(|w| f.object_words.iter().take(4).any(|x| x == w && w.len() > 4)) && e.lemma != "said" && f.lemma != "said")
+            let statement_same = if statement(p) {
+                let sig = |x: &Pending| acts.get(&(x.doc, event(x).sentence)).cloned().unwrap_or_default();
+                let (g1, g2) = (sig(p), sig(q));
+                let jac = match (&words[i], &words[qi]) {
+                    (Some(a), Some(b)) => jaccard(a, b),
+                    _ => 0.0,
+                };
+                (!g1.is_empty() && g1 == g2) || (p.doc == q.doc && e.sentence == f.sentence) || jac > 0.5 || (e.object_words.iter().take(4).any(|w| f.object_words.iter().take(4).any(|x| x == w && w.len() > 4)) && e.lemma != "said" && f.lemma != "said")
             } else {
                 true
             };
             // Two different verbs in one sentence are two acts ("restricting exports ... and struck it down").
             let distinct_acts = p.doc == q.doc && e.sentence == f.sentence && e.lemma != f.lemma;
-            same_type && same_args && years && statement_same && same_reality(e.modality, f.modality) && e.polarity == f.polarity && !distinct_acts
+            same_root && related(p.actor, q.actor) && same_year && statement_same && !distinct_acts
         });
         match found {
-            Some(g) => g.push(i),
-            None => groups.push(vec![i]),
+            Some(g) => groups[g].push(i),
+            None => {
+                bucket.push(groups.len());
+                groups.push(vec![i]);
+            }
         }
     }
     groups

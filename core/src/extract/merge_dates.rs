@@ -207,8 +207,15 @@ pub(super) fn claim_groups(corpus: &Corpus, analyses: &[DocAnalysis], model: &Mo
     // Dates: the same actor doing the same kind of thing to the same object, dated differently
     // by different documents ("published its cybersecurity strategy in April 2019" / "launched
     // its National Cybersecurity Strategy in 2018").
-    for (i, x) in model.events.iter().enumerate() {
-        for y in &model.events[i + 1..] {
+    let mut by_pair: HashMap<(ActorId, Option<ActorId>, Option<&str>, Option<&str>), Vec<&Event>> = HashMap::new();
+    for e in &model.events {
+        by_pair.entry((e.actor, e.recipient, e.code.cameo.as_deref(), e.code.plover.as_deref())).or_default().push(e);
+    }
+    let mut pairs: Vec<_> = by_pair.into_iter().collect();
+    pairs.sort_by_key(|(k, _)| (k.0, k.1, k.2.map(str::to_string), k.3.map(str::to_string)));
+    for (_, same_kind) in pairs {
+      for (i, x) in same_kind.iter().enumerate() {
+        for y in &same_kind[i + 1..] {
             let (Some(dx), Some(dy)) = (&x.date, &y.date) else { continue };
             let same = x.actor == y.actor && x.recipient == y.recipient && x.code.cameo == y.code.cameo && x.code.plover == y.code.plover;
             let (mx, my) = (&x.mentions[0], &y.mentions[0]);
@@ -233,6 +240,7 @@ pub(super) fn claim_groups(corpus: &Corpus, analyses: &[DocAnalysis], model: &Mo
                 claims: vec![claim(x, dx), claim(y, dy)],
             });
         }
+      }
     }
     let _ = refs;
     groups

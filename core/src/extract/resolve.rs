@@ -34,6 +34,8 @@ pub struct Entity {
     /// Surface forms, first = the fullest name seen.
     pub names: Vec<String>,
     pub acronym: Option<String>,
+    /// `names` normalised for comparison, kept in step with it.
+    norms: Vec<String>,
     pub country: Option<u16>,
     pub sector: Option<u16>,
     /// The organisation this one is part of or belongs to ("NATO’s ..."), as an entity index.
@@ -44,7 +46,8 @@ pub struct Entity {
 
 impl Entity {
     fn new(kind: EntityKind, name: String) -> Entity {
-        Entity { kind, names: vec![name], acronym: None, country: None, sector: None, owner: None, role: None }
+        let norms = vec![normalize_name(&name)];
+        Entity { kind, names: vec![name], acronym: None, norms, country: None, sector: None, owner: None, role: None }
     }
 
     pub fn is_person(&self, lex: &Lexicon) -> bool {
@@ -66,7 +69,13 @@ impl Entity {
     fn add_name(&mut self, name: &str) {
         if !self.names.iter().any(|n| n == name) {
             self.names.push(name.to_string());
+            self.norms.push(normalize_name(name));
         }
+    }
+
+    /// True when the entity is known by this normalised name or acronym.
+    fn known_as(&self, norm: &str) -> bool {
+        self.norms.iter().any(|n| n == norm) || self.acronym.as_deref().is_some_and(|a| a.to_lowercase() == norm)
     }
 }
 
@@ -112,7 +121,7 @@ fn specific_words(name: &str) -> Vec<String> {
     normalize_name(name)
         .split(' ')
         .map(canonical_word)
-        .filter(|w| !GENERIC_ORG_WORDS.contains(w) && !NAME_CONNECTORS.contains(w) && w.len() > 1)
+        .filter(|w| !GENERIC_ORG_WORDS.has(w) && !NAME_CONNECTORS.has(w) && w.len() > 1)
         .map(str::to_string)
         .collect()
 }
@@ -135,7 +144,7 @@ pub fn resolve(v: &TokenView, lex: &Lexicon, mentions: Vec<Mention>) -> DocResol
     let mut entities: Vec<Entity> = Vec::new();
     let mut out: Vec<Resolved> = Vec::with_capacity(mentions.len());
     let find_named = |entities: &[Entity], norm: &str| {
-        entities.iter().position(|e| matches!(e.kind, EntityKind::Named(_)) && (e.names.iter().any(|n| normalize_name(n) == norm) || e.acronym.as_deref().is_some_and(|a| a.to_lowercase() == norm)))
+        entities.iter().position(|e| matches!(e.kind, EntityKind::Named(_)) && e.known_as(norm))
     };
     // Pass 1: named things, in text order.
     for m in mentions {
@@ -191,7 +200,7 @@ pub fn resolve(v: &TokenView, lex: &Lexicon, mentions: Vec<Mention>) -> DocResol
                 let norm = normalize_name(name);
                 let is_acronym = m.tokens.len() == 1 && v.is_all_caps(m.tokens.start);
                 let mut idx = if m.role == Role::Location || *class == NameClass::Place {
-                    entities.iter().position(|e| e.is_place() && e.names.iter().any(|n| normalize_name(n) == norm)).or_else(|| find_named(&entities, &norm))
+                    entities.iter().position(|e| e.is_place() && e.known_as(&norm)).or_else(|| find_named(&entities, &norm))
                 } else {
                     find_named(&entities, &norm)
                 };
@@ -236,8 +245,12 @@ pub fn resolve(v: &TokenView, lex: &Lexicon, mentions: Vec<Mention>) -> DocResol
                         e.acronym.get_or_insert_with(|| alias.clone());
                     } else {
                         // This mention is the acronym; the alias is the full name: put it first.
-                        e.names.retain(|n| n != alias);
+                        if let Some(at) = e.names.iter().position(|n| n == alias) {
+                            e.names.remove(at);
+                            e.norms.remove(at);
+                        }
                         e.names.insert(0, alias.clone());
+                        e.norms.insert(0, normalize_name(alias));
                     }
                 }
                 let form = if is_acronym { MentionForm::Acronym } else { MentionForm::Name };
@@ -266,6 +279,7 @@ fn merge(entities: &mut [Entity], out: &mut [Resolved], from: usize, into: usize
         return;
     }
     let names = std::mem::take(&mut entities[from].names);
+    entities[from].norms.clear();
     for n in names {
         entities[into].add_name(&n);
     }
@@ -555,7 +569,7 @@ fn recent_country(entities: &[Entity], out: &[Resolved], k: usize) -> Option<usi
 fn speaker(v: &TokenView, entities: &[Entity], out: &[Resolved], k: usize) -> Option<usize> {
     let m = &out[k].mention;
     let range = v.sentence_range(m.tokens.start);
-    let verb = range.clone().find(|&i| REPORTING_VERBS.contains(&v.lower(i)) && v.lower(i) != "according")?;
+    let verb = range.clone().find(|&i| REPORTING_VERBS.has(v.lower(i)) && v.lower(i) != "according")?;
     out.iter()
         .filter(|r| r.mention.sentence == m.sentence && r.mention.role == Role::Participant)
         .filter(|r| r.mention.tokens.end + 2 >= verb && r.mention.tokens.start <= verb + 3 && r.mention.tokens.start != m.tokens.start)
@@ -576,7 +590,7 @@ fn it_antecedent(v: &TokenView, lex: &Lexicon, entities: &[Entity], out: &[Resol
         r.entity.filter(|&e| is_live(&entities[e]) && !entities[e].is_person(lex) && !entities[e].is_place() && entities[e].kind != EntityKind::Named(NameClass::Place) && r.mention.role == Role::Participant)
     };
     let same_sentence: Vec<&Resolved> = out[..k].iter().filter(|r| r.mention.sentence == m.sentence).collect();
-    let after_saying = m.tokens.start >= 1 && (v.is_any(m.tokens.start - 1, REPORTING_VERBS) || (m.tokens.start >= 2 && v.is(m.tokens.start - 1, "that") && v.is_any(m.tokens.start - 2, REPORTING_VERBS)));
+    let after_saying = m.tokens.start >= 1 && (v.is_any(m.tokens.start - 1, &REPORTING_VERBS) || (m.tokens.start >= 2 && v.is(m.tokens.start - 1, "that") && v.is_any(m.tokens.start - 2, &REPORTING_VERBS)));
     if after_saying {
         if let Some(e) = same_sentence.iter().find_map(|r| candidate(r)) {
             return Some(e);
@@ -587,7 +601,7 @@ fn it_antecedent(v: &TokenView, lex: &Lexicon, entities: &[Entity], out: &[Resol
     // An object "it" ("struck it down") is not its own clause's subject: take the sentence's
     // first actor when that is only a possessor ("X’s decision ... puts it"), else the nearest other.
     let prev = m.tokens.start.checked_sub(1);
-    let object_position = !possessive && prev.is_some_and(|p| v.is_word(p) && !v.is_capitalized(p) && !v.is_any(p, &["that", "and", "but", "as", "if", "because", "while", "when", "so"]) && !REPORTING_VERBS.contains(&v.lower(p)));
+    let object_position = !possessive && prev.is_some_and(|p| v.is_word(p) && !v.is_capitalized(p) && !v.is_any(p, &["that", "and", "but", "as", "if", "because", "while", "when", "so"]) && !REPORTING_VERBS.has(v.lower(p)));
     if object_position {
         let cands: Vec<(usize, &Resolved)> = same_sentence.iter().filter_map(|r| candidate(r).map(|e| (e, *r))).collect();
         if let Some((first, r)) = cands.first() {

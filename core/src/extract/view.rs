@@ -18,6 +18,10 @@ pub struct TokenView<'a> {
     pub glued_hyphen: Vec<bool>,
     /// Kind of each block of the document, indexed like `Sentence::block`.
     pub block_kinds: Vec<crate::document::BlockKind>,
+    /// Word-list membership of each token (see `words::token_flags`).
+    flags: Vec<u64>,
+    /// True for the first word of a sentence (after opening punctuation).
+    sentence_start: Vec<bool>,
 }
 
 impl<'a> TokenView<'a> {
@@ -40,7 +44,14 @@ impl<'a> TokenView<'a> {
                 sentence_of[i] = s as u32;
             }
         }
-        TokenView { text, tokens, sentences, sentence_of, lower, lower_ends, word_ids, glued_hyphen, block_kinds }
+        let flags = (0..tokens.len()).map(|i| super::words::token_flags(&lower[lower_start(&lower_ends, i)..lower_ends[i] as usize])).collect();
+        let mut sentence_start = vec![false; tokens.len()];
+        for s in &sentences {
+            if let Some(first) = s.tokens.clone().find(|&i| tokens[i].kind != TokenKind::Punct) {
+                sentence_start[first] = true;
+            }
+        }
+        TokenView { text, tokens, sentences, sentence_of, lower, lower_ends, word_ids, glued_hyphen, block_kinds, flags, sentence_start }
     }
 
     pub fn len(&self) -> usize {
@@ -82,8 +93,7 @@ impl<'a> TokenView<'a> {
 
     /// First token of its sentence (ignoring opening quotes and brackets).
     pub fn is_sentence_start(&self, i: usize) -> bool {
-        let s = &self.sentences[self.sentence_of[i] as usize];
-        (s.tokens.start..i).all(|j| self.kind(j) == TokenKind::Punct)
+        self.sentence_start[i]
     }
 
     pub fn span(&self, range: std::ops::Range<usize>) -> Span {
@@ -102,11 +112,44 @@ impl<'a> TokenView<'a> {
         i < self.len() && self.lower(i) == word
     }
 
-    pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
-        i < self.len() && words.contains(&self.lower(i))
+    pub fn is_any<W: super::words::Words + ?Sized>(&self, i: usize, words: &'static W) -> bool {
+        if i >= self.len() {
+            return false;
+        }
+        match words.flag() {
+            0 => words.has_word(self.lower(i)),
+            bit => self.flags[i] & bit != 0,
+        }
     }
 }
 
 fn lower_start(ends: &[u32], i: usize) -> usize {
     if i == 0 { 0 } else { ends[i - 1] as usize }
+}
+
+/// A flag per token of one sentence, indexed by document token index, so per-sentence work
+/// allocates in proportion to the sentence, not the document. Outside the range it reads false.
+pub struct Mask {
+    start: usize,
+    bits: Vec<bool>,
+}
+
+impl Mask {
+    pub fn new(range: std::ops::Range<usize>) -> Mask {
+        Mask { start: range.start, bits: vec![false; range.len()] }
+    }
+}
+
+impl std::ops::Index<usize> for Mask {
+    type Output = bool;
+    fn index(&self, i: usize) -> &bool {
+        i.checked_sub(self.start).and_then(|k| self.bits.get(k)).unwrap_or(&false)
+    }
+}
+
+impl std::ops::IndexMut<usize> for Mask {
+    fn index_mut(&mut self, i: usize) -> &mut bool {
+        let k = i - self.start;
+        &mut self.bits[k]
+    }
 }

@@ -26,6 +26,44 @@ pub struct Block {
     pub name: String,
     pub code: Option<String>,
     pub patterns: Vec<Pattern>,
+    /// Patterns by one of their words, so a verb is only tested against patterns whose words
+    /// occur near it (the dictionary has thousands).
+    anchors: FxHashMap<String, Vec<u32>>,
+}
+
+impl Block {
+    /// Indices of the patterns that may match given the words around the verb (lower case).
+    pub fn candidates<'a>(&self, words: impl Iterator<Item = &'a str>) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        for w in words {
+            // Patterns match word prefixes too ("exercise" matches "exercises").
+            for cut in 0..=3usize.min(w.len().saturating_sub(4)) {
+                let Some(key) = w.get(..w.len() - cut) else { continue };
+                if let Some(ps) = self.anchors.get(key) {
+                    out.extend(ps.iter().map(|&p| p as usize));
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    fn index(&mut self, sets: &FxHashMap<String, Vec<String>>) {
+        for (i, p) in self.patterns.iter().enumerate() {
+            // Anchor on the first element after the verb, else before it.
+            let Some(elem) = p.post.first().or(p.pre.last()) else { continue };
+            let words: Vec<String> = match elem {
+                Elem::Word(w) => vec![w.clone()],
+                Elem::Set(s) => sets.get(s).cloned().unwrap_or_default(),
+            };
+            for w in words {
+                for part in w.split_whitespace().take(1) {
+                    self.anchors.entry(part.to_string()).or_default().push(i as u32);
+                }
+            }
+        }
+    }
 }
 
 /// One reading of a verb form.
@@ -137,7 +175,7 @@ impl VerbDictionary {
                 "S" => {
                     dict.sets.insert(a.to_lowercase(), rest.split('|').map(|w| w.to_lowercase()).collect());
                 }
-                "B" => dict.blocks.push(Block { name: a.to_string(), code: code_of(rest), patterns: Vec::new() }),
+                "B" => dict.blocks.push(Block { name: a.to_string(), code: code_of(rest), patterns: Vec::new(), anchors: FxHashMap::default() }),
                 "V" => {
                     let Some(block_idx) = dict.blocks.len().checked_sub(1) else { continue };
                     let (head, irregular) = match rest.split_once(" [") {
@@ -178,6 +216,11 @@ impl VerbDictionary {
                 _ => {}
             }
         }
+        let sets = std::mem::take(&mut dict.sets);
+        for b in &mut dict.blocks {
+            b.index(&sets);
+        }
+        dict.sets = sets;
         dict
     }
 
