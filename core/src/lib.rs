@@ -15,6 +15,7 @@
 
 pub mod corpus;
 pub mod document;
+pub mod export;
 pub mod extract;
 pub mod geo;
 pub mod ingest;
@@ -22,3 +23,4 @@ pub mod lexicon;
 pub mod model;
 pub mod text;
 pub mod time;
+pub mod view_state;

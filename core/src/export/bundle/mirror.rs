@@ -1,0 +1,393 @@
+//! The model's JSON form, read back. The model types only serialise (they hold `&'static str`
+//! and are shared with code that never reads JSON), so each gets a mirror here that
+//! deserialises the same JSON and converts into it. The conversions build the model types with
+//! struct literals and exhaustive matches, so a field or variant added to the model and not
+//! here is a compile error, not a silent loss.
+
+use crate::document::{BlockKind, Span};
+use crate::lexicon::codes::Quad;
+use crate::model::*;
+use crate::time::{Date, Precision, StatedDate};
+use serde::Deserialize;
+
+/// A unit enum mirrored both ways, so adding a variant to either side fails to compile.
+macro_rules! mirror_enum {
+    ($mirror:ident => $real:ident, $rename:literal, [$($v:ident),* $(,)?]) => {
+        #[derive(Deserialize)]
+        #[serde(rename_all = $rename)]
+        enum $mirror { $($v),* }
+        impl From<$mirror> for $real {
+            fn from(m: $mirror) -> $real {
+                match m { $($mirror::$v => $real::$v),* }
+            }
+        }
+        impl $mirror {
+            #[allow(dead_code)]
+            fn exhaustive(r: $real) -> $mirror {
+                match r { $($real::$v => $mirror::$v),* }
+            }
+        }
+    };
+}
+
+mirror_enum!(BlockKindIn => BlockKind, "lowercase", [Title, Dateline, Heading, Paragraph, Caption]);
+mirror_enum!(ReferenceSourceIn => ReferenceSource, "kebab-case", [Header, Content]);
+mirror_enum!(ActorKindIn => ActorKind, "kebab-case", [State, Igo, Agency, Company, Media, Person, Organization, Group]);
+mirror_enum!(PlaceKindIn => PlaceKind, "kebab-case", [Country, Capital, City, Region, Other]);
+mirror_enum!(MentionFormIn => MentionForm, "kebab-case", [Name, Alias, Acronym, Demonym, Metonym, Description, Pronoun, Anaphor]);
+mirror_enum!(ModalityIn => Modality, "kebab-case", [Asserted, Alleged, Reported, Predicted, Hypothetical, Opinion]);
+mirror_enum!(PolarityIn => Polarity, "lowercase", [Positive, Negative]);
+mirror_enum!(QuadIn => Quad, "PascalCase", [VerbalCooperation, MaterialCooperation, VerbalConflict, MaterialConflict]);
+mirror_enum!(PrecisionIn => Precision, "lowercase", [Day, Month, Year]);
+mirror_enum!(ClaimKindIn => ClaimKind, "lowercase", [Ordinal, Number, Date, Attribution]);
+
+#[derive(Deserialize)]
+struct SpanIn {
+    start: u32,
+    end: u32,
+}
+impl From<SpanIn> for Span {
+    fn from(s: SpanIn) -> Span {
+        Span { start: s.start, end: s.end }
+    }
+}
+
+#[derive(Deserialize)]
+struct DateIn {
+    year: i32,
+    month: u8,
+    day: u8,
+}
+impl From<DateIn> for Date {
+    fn from(d: DateIn) -> Date {
+        // Checked by the caller (`Date::new`); built as-is here so the check can name it.
+        Date { year: d.year, month: d.month, day: d.day }
+    }
+}
+
+#[derive(Deserialize)]
+struct StatedDateIn {
+    date: DateIn,
+    precision: PrecisionIn,
+}
+
+#[derive(Deserialize)]
+#[serde(tag = "type", content = "id", rename_all = "lowercase")]
+enum TargetIn {
+    Actor(ActorId),
+    Place(PlaceId),
+}
+
+#[derive(Deserialize)]
+pub(super) struct ModelIn {
+    extractor: String,
+    documents: Vec<DocumentInfoIn>,
+    sentences: Vec<SentenceRefIn>,
+    actors: Vec<ActorIn>,
+    places: Vec<PlaceIn>,
+    mentions: Vec<MentionIn>,
+    events: Vec<EventIn>,
+    claims: Vec<ClaimGroupIn>,
+}
+
+#[derive(Deserialize)]
+struct DocumentInfoIn {
+    id: String,
+    name: String,
+    title: String,
+    reference_date: Option<ReferenceDateIn>,
+}
+
+#[derive(Deserialize)]
+struct ReferenceDateIn {
+    date: DateIn,
+    source: ReferenceSourceIn,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct SentenceRefIn {
+    doc: u32,
+    span: SpanIn,
+    block: BlockKindIn,
+}
+
+#[derive(Deserialize)]
+struct CodesIn {
+    cameo: Option<String>,
+    cameo_note: Option<String>,
+    iso3: Option<String>,
+    iso2: Option<String>,
+    isonum: Option<String>,
+    fips: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct SeatIn {
+    lat: f64,
+    lon: f64,
+    label: String,
+}
+
+#[derive(Deserialize)]
+struct AffiliationIn {
+    actor: ActorId,
+    role: String,
+    former: bool,
+}
+
+#[derive(Deserialize)]
+struct ActorIn {
+    id: ActorId,
+    key: String,
+    name: String,
+    short: Option<String>,
+    kind: ActorKindIn,
+    sector: Option<String>,
+    codes: CodesIn,
+    country: Option<ActorId>,
+    parent: Option<ActorId>,
+    affiliation: Option<AffiliationIn>,
+    aliases: Vec<String>,
+    seat: Option<SeatIn>,
+    mention_count: u32,
+    document_count: u32,
+}
+
+#[derive(Deserialize)]
+struct PlaceIn {
+    id: PlaceId,
+    key: String,
+    name: String,
+    kind: PlaceKindIn,
+    country: Option<ActorId>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    precision: Option<String>,
+    mention_count: u32,
+}
+
+#[derive(Deserialize)]
+struct MentionIn {
+    doc: u32,
+    sentence: u32,
+    span: SpanIn,
+    target: TargetIn,
+    form: MentionFormIn,
+}
+
+#[derive(Deserialize)]
+struct EventCodeIn {
+    cameo: Option<String>,
+    cameo_name: Option<String>,
+    goldstein: Option<f32>,
+    quad: QuadIn,
+    quad_source: String,
+    cameo_note: Option<String>,
+    plover: Option<String>,
+    plover_mode: Option<String>,
+    plover_context: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct EventDateIn {
+    value: StatedDateIn,
+    anchor: Option<String>,
+    anchor_span: Option<(u32, SpanIn)>,
+    rule: String,
+    conflict: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct EventMentionIn {
+    doc: u32,
+    sentence: u32,
+    actor_span: SpanIn,
+    trigger_span: SpanIn,
+    recipient_span: Option<SpanIn>,
+    modality: ModalityIn,
+    polarity: PolarityIn,
+}
+
+#[derive(Deserialize)]
+struct EventIn {
+    id: EventId,
+    actor: ActorId,
+    recipient: Option<ActorId>,
+    code: EventCodeIn,
+    trigger: String,
+    polarity: PolarityIn,
+    modality: ModalityIn,
+    source: Option<ActorId>,
+    date: Option<EventDateIn>,
+    place: Option<PlaceId>,
+    mentions: Vec<EventMentionIn>,
+    document_count: u32,
+}
+
+#[derive(Deserialize)]
+struct ClaimGroupIn {
+    subject: String,
+    kind: ClaimKindIn,
+    claims: Vec<ClaimIn>,
+}
+
+#[derive(Deserialize)]
+struct ClaimIn {
+    doc: u32,
+    sentence: u32,
+    span: SpanIn,
+    value: String,
+}
+
+/// Place precisions the model writes; `Place::precision` is a `&'static str`, so a value read
+/// back must be one of these.
+pub(super) const PRECISIONS: [&str; 3] = ["city", "region", "country"];
+
+impl ModelIn {
+    /// The model, or the first place precision this version does not know.
+    pub(super) fn into_model(self) -> Result<Model, String> {
+        let places = self
+            .places
+            .into_iter()
+            .map(|p| {
+                let precision = match p.precision {
+                    None => None,
+                    Some(s) => Some(*PRECISIONS.iter().find(|k| **k == s).ok_or(s)?),
+                };
+                Ok(Place {
+                    id: p.id,
+                    key: p.key,
+                    name: p.name,
+                    kind: p.kind.into(),
+                    country: p.country,
+                    lat: p.lat,
+                    lon: p.lon,
+                    precision,
+                    mention_count: p.mention_count,
+                })
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        Ok(Model {
+            schema: SCHEMA,
+            extractor: self.extractor,
+            documents: self
+                .documents
+                .into_iter()
+                .map(|d| DocumentInfo {
+                    id: d.id,
+                    name: d.name,
+                    title: d.title,
+                    reference_date: d
+                        .reference_date
+                        .map(|r| ReferenceDate { date: r.date.into(), source: r.source.into(), note: r.note }),
+                })
+                .collect(),
+            sentences: self
+                .sentences
+                .into_iter()
+                .map(|s| SentenceRef { doc: s.doc, span: s.span.into(), block: s.block.into() })
+                .collect(),
+            actors: self.actors.into_iter().map(ActorIn::into_actor).collect(),
+            places,
+            mentions: self
+                .mentions
+                .into_iter()
+                .map(|m| Mention {
+                    doc: m.doc,
+                    sentence: m.sentence,
+                    span: m.span.into(),
+                    target: match m.target {
+                        TargetIn::Actor(a) => Target::Actor(a),
+                        TargetIn::Place(p) => Target::Place(p),
+                    },
+                    form: m.form.into(),
+                })
+                .collect(),
+            events: self.events.into_iter().map(EventIn::into_event).collect(),
+            claims: self
+                .claims
+                .into_iter()
+                .map(|g| ClaimGroup {
+                    subject: g.subject,
+                    kind: g.kind.into(),
+                    claims: g
+                        .claims
+                        .into_iter()
+                        .map(|c| Claim { doc: c.doc, sentence: c.sentence, span: c.span.into(), value: c.value })
+                        .collect(),
+                })
+                .collect(),
+        })
+    }
+}
+
+impl ActorIn {
+    fn into_actor(self) -> Actor {
+        let c = self.codes;
+        Actor {
+            id: self.id,
+            key: self.key,
+            name: self.name,
+            short: self.short,
+            kind: self.kind.into(),
+            sector: self.sector,
+            codes: Codes { cameo: c.cameo, cameo_note: c.cameo_note, iso3: c.iso3, iso2: c.iso2, isonum: c.isonum, fips: c.fips },
+            country: self.country,
+            parent: self.parent,
+            affiliation: self.affiliation.map(|a| Affiliation { actor: a.actor, role: a.role, former: a.former }),
+            aliases: self.aliases,
+            seat: self.seat.map(|s| Seat { lat: s.lat, lon: s.lon, label: s.label }),
+            mention_count: self.mention_count,
+            document_count: self.document_count,
+        }
+    }
+}
+
+impl EventIn {
+    fn into_event(self) -> Event {
+        let c = self.code;
+        Event {
+            id: self.id,
+            actor: self.actor,
+            recipient: self.recipient,
+            code: EventCode {
+                cameo: c.cameo,
+                cameo_name: c.cameo_name,
+                goldstein: c.goldstein,
+                quad: c.quad.into(),
+                quad_source: c.quad_source,
+                cameo_note: c.cameo_note,
+                plover: c.plover,
+                plover_mode: c.plover_mode,
+                plover_context: c.plover_context,
+            },
+            trigger: self.trigger,
+            polarity: self.polarity.into(),
+            modality: self.modality.into(),
+            source: self.source,
+            date: self.date.map(|d| EventDate {
+                value: StatedDate { date: d.value.date.into(), precision: d.value.precision.into() },
+                anchor: d.anchor,
+                anchor_span: d.anchor_span.map(|(doc, s)| (doc, s.into())),
+                rule: d.rule,
+                conflict: d.conflict,
+            }),
+            place: self.place,
+            mentions: self
+                .mentions
+                .into_iter()
+                .map(|m| EventMention {
+                    doc: m.doc,
+                    sentence: m.sentence,
+                    actor_span: m.actor_span.into(),
+                    trigger_span: m.trigger_span.into(),
+                    recipient_span: m.recipient_span.map(Into::into),
+                    modality: m.modality.into(),
+                    polarity: m.polarity.into(),
+                })
+                .collect(),
+            document_count: self.document_count,
+        }
+    }
+}
