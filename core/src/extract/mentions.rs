@@ -107,7 +107,8 @@ pub fn sentence_mentions(v: &TokenView, lex: &Lexicon, s: usize, block_kind: Blo
     let mut covered = Mask::new(range.clone());
     // Proper-name chunks decide first: a country inside an organisation's name is not a mention of the country.
     if !title_case {
-        for chunk in name_chunks(v, range.clone()) {
+        let hit_starts: Vec<usize> = hits.iter().filter(|h| !matches!(h.hit, Hit::Agent(_))).map(|h| h.range.start).collect();
+        for chunk in name_chunks(v, range.clone(), &hit_starts) {
             if let Some(m) = interpret_chunk(v, lex, &chunk, &hits, s as u32) {
                 for i in m.tokens.clone() {
                     covered[i] = true;
@@ -227,7 +228,7 @@ fn has_digit(s: &str) -> bool {
 
 /// Runs of capitalised words that can be names: "Korea Institute of Liberal Democracy",
 /// "Moon Jae-in", "Hu Xijin". Sentence-initial common words and titles are left out.
-fn name_chunks(v: &TokenView, range: Range<usize>) -> Vec<Chunk> {
+fn name_chunks(v: &TokenView, range: Range<usize>, hit_starts: &[usize]) -> Vec<Chunk> {
     let mut chunks = Vec::new();
     let mut i = range.start;
     while i < range.end {
@@ -241,7 +242,7 @@ fn name_chunks(v: &TokenView, range: Range<usize>) -> Vec<Chunk> {
         // Skip sentence-initial function words and leading titles.
         while start < range.end && v.is_word(start) && v.is_capitalized(start) {
             let w = v.lower(start);
-            if (v.is_sentence_start(start) || start > i) && COMMON_SENTENCE_WORDS.has(w) && !titled {
+            if (v.is_sentence_start(start) || start > i) && COMMON_SENTENCE_WORDS.has(w) && !titled && !hit_starts.contains(&start) {
                 start += 1;
                 continue;
             }
@@ -303,6 +304,14 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
     }
     let name_text = || v.slice(r.clone()).to_string();
     let words = r.clone().filter(|&k| v.is_word(k)).count();
+    // "Prime Minister", "President": a title without a name is not a name.
+    if r.clone().filter(|&k| v.is_word(k)).all(|k| PERSON_TITLES.has(v.lower(k)) || inside.iter().any(|h| h.range.contains(&k))) && inside.iter().all(|h| !matches!(h.hit, Hit::Dict(_))) && r.clone().any(|k| PERSON_TITLES.has(v.lower(k))) {
+        return None;
+    }
+    // "Muslims", "Scientologists", "Buddhism": faiths, movements and their members are not actors by name.
+    if words == 1 && inside.is_empty() && ["ism", "ists", "ist", "isms", "ians", "ites"].iter().any(|suf| v.lower(r.start).ends_with(suf)) {
+        return None;
+    }
     let country_inside = inside.iter().find_map(|h| match h.hit {
         Hit::Country { country, .. } => Some(country),
         _ => None,
@@ -378,6 +387,14 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
         return Some(Mention::new(r.clone(), Referent::Name { class: NameClass::Person, name: name_text() }, s));
     }
     if person_shape && (known_name_token || followed_by_role || followed_by_saying) && inside.iter().all(|h| matches!(h.hit, Hit::Agent(_))) {
+        return Some(Mention::new(r.clone(), Referent::Name { class: NameClass::Person, name: name_text() }, s));
+    }
+    // Two or three capitalised words with nothing saying organisation or place: in news, a person.
+    let heads = r.clone().any(|k| ORG_HEADS.has(v.lower(k)) || PLACE_HEADS.has(v.lower(k)) || EVENT_HEADS.has(v.lower(k)));
+    let after_the = r.start > 0 && v.is(r.start - 1, "the");
+    // Words the lexicon knows as verbs or sector nouns are English words, not names ("Contributing Participant").
+    let english = r.clone().any(|k| !lex.verbs.senses(v.lower(k)).is_empty() || !lex.triggers.single(v.lower(k)).is_empty());
+    if person_shape && inside.is_empty() && !heads && !after_the && !english && (2..=3).contains(&words) {
         return Some(Mention::new(r.clone(), Referent::Name { class: NameClass::Person, name: name_text() }, s));
     }
     if inside.is_empty() && words >= 1 && !v.is_sentence_start(r.start) || (inside.is_empty() && words >= 2) {

@@ -2,6 +2,7 @@
 //! extractor's mentions, for comparison with NER gold standards and with statistical taggers.
 
 use super::mentions::{NameClass, Referent, Role, sentence_mentions};
+use super::resolve::{EntityKind, resolve};
 use super::view::TokenView;
 use crate::document::{Document, Span};
 use crate::lexicon::countries::CountryForm;
@@ -29,9 +30,17 @@ pub fn named_entities(doc: &Document) -> Vec<NamedEntity> {
     let tokens = tokenize(&doc.text);
     let sentences = split_sentences(&doc.text, &tokens, &doc.blocks);
     let v = TokenView::new(&doc.text, tokens, sentences, doc.blocks.iter().map(|b| b.kind).collect(), lex);
-    let mut out = Vec::new();
+    let mut found = Vec::new();
     for s in 0..v.sentences.len() {
-        for m in sentence_mentions(&v, lex, s, doc.blocks[v.sentences[s].block].kind) {
+        found.extend(sentence_mentions(&v, lex, s, doc.blocks[v.sentences[s].block].kind));
+    }
+    // Resolution tells what a bare name is from the rest of the document ("Key" after "John Key").
+    let res = resolve(&v, lex, found);
+    let mut out = Vec::new();
+    {
+        for r in &res.mentions {
+            let m = &r.mention;
+            let resolved_class = r.entity.map(|e| &res.entities[e].kind);
             let class = match &m.referent {
                 Referent::Country { form: CountryForm::Demonym, .. } => None,
                 Referent::Country { .. } => Some(EntityClass::Location),
@@ -41,14 +50,15 @@ pub fn named_entities(doc: &Document) -> Vec<NamedEntity> {
                     let words: Vec<&str> = m.tokens.clone().filter(|&i| v.is_word(i)).map(|i| v.raw(i)).collect();
                     words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase)).then_some(EntityClass::Organization)
                 }
-                Referent::Name { class, .. } => match class {
-                    NameClass::Person => Some(EntityClass::Person),
-                    NameClass::Org => Some(EntityClass::Organization),
-                    NameClass::Place if m.role != Role::Qualifier => Some(EntityClass::Location),
-                    NameClass::Place => None,
-                    NameClass::Unknown if m.role == Role::Location => Some(EntityClass::Location),
-                    NameClass::Unknown if m.role == Role::Qualifier => None,
-                    NameClass::Unknown => Some(EntityClass::Organization),
+                Referent::Name { class, .. } => match (class, resolved_class) {
+                    (_, Some(EntityKind::Named(NameClass::Person))) | (NameClass::Person, _) => Some(EntityClass::Person),
+                    (_, Some(EntityKind::Named(NameClass::Org))) | (NameClass::Org, _) => Some(EntityClass::Organization),
+                    (NameClass::Place, _) if m.role != Role::Qualifier => Some(EntityClass::Location),
+                    (NameClass::Place, _) => None,
+                    (NameClass::Unknown, _) if m.role == Role::Location => Some(EntityClass::Location),
+                    // A capitalised word that nothing classifies is not guessed at.
+                    (NameClass::Unknown, _) if m.role == Role::Qualifier || m.tokens.len() == 1 => None,
+                    (NameClass::Unknown, _) => Some(EntityClass::Organization),
                 },
                 Referent::Pronoun(_) | Referent::Anaphor { .. } | Referent::Description { .. } => None,
             };
