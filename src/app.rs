@@ -1,25 +1,52 @@
-use crate::doc_list::DocList;
-use crate::reader::Reader;
-use entente_core::corpus::{Corpus, default_corpus};
+use crate::data::Data;
+use crate::state::{Ctx, sync_with_url};
+use crate::views::{
+    conflicts::Conflicts, details::Details, graph::GraphView, map::MapView, notices::Notices, reader::Reader, table::TableView,
+    timeline::Timeline, topbar::TopBar,
+};
+use entente_core::corpus::default_corpus;
+use entente_core::view_state::{Panel, ViewState};
 use leptos::prelude::*;
 
-/// The root: owns the corpus and the selected document, and lays out the views.
+/// The root: builds the data, puts the shared state in context, lays out the views.
 #[component]
 pub fn App() -> impl IntoView {
-    let corpus: StoredValue<Corpus> = StoredValue::new(default_corpus());
-    let first = corpus.with_value(|c| c.documents.first().map(|d| d.id.clone()));
-    let selected = RwSignal::new(first);
-    let doc_count = corpus.with_value(|c| c.documents.len());
-
+    let ctx = Ctx { view: RwSignal::new(ViewState::default()), data: RwSignal::new(Data::new(default_corpus())), notices: RwSignal::new(Vec::new()), focus: RwSignal::new(None) };
+    provide_context(ctx);
+    sync_with_url(ctx);
+    // Escape clears the selection from anywhere; "/" jumps to the search box.
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        let typing = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok()).is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if ev.key() == "Escape" && !typing {
+            ctx.view.update(|v| v.selection = entente_core::view_state::Selection::None);
+        } else if ev.key() == "/" && !typing {
+            if let Some(input) = document().get_element_by_id("search") {
+                ev.prevent_default();
+                let _ = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(input).map(|i| i.focus());
+            }
+        }
+    });
+    std::mem::forget(keys);
+    let side = move || {
+        ctx.view.with(|v| match v.panel {
+            Panel::Table => view! { <TableView /> }.into_any(),
+            Panel::Conflicts => view! { <Conflicts /> }.into_any(),
+            _ => view! { <Details /> }.into_any(),
+        })
+    };
     view! {
-        <header class="topbar">
-            <h1 class="brand">"Entente"</h1>
-            <p class="tagline">"Who does what to whom in the news"</p>
-            <p class="corpus-stats" data-testid="corpus-stats">{format!("{doc_count} articles")}</p>
-        </header>
-        <main class="workspace">
-            <DocList corpus=corpus selected=selected />
-            <Reader corpus=corpus selected=selected />
+        <TopBar />
+        <Notices />
+        <main class="explorer">
+            <Reader />
+            <section class="center">
+                <MapView />
+                <GraphView />
+            </section>
+            <aside class="side" aria-label="Details">
+                {side}
+            </aside>
+            <Timeline />
         </main>
     }
 }

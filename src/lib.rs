@@ -5,9 +5,13 @@
 #[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
-pub mod doc_list;
+mod data;
 #[cfg(target_arch = "wasm32")]
-pub mod reader;
+mod format;
+#[cfg(target_arch = "wasm32")]
+mod state;
+#[cfg(target_arch = "wasm32")]
+mod views;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;

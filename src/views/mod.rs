@@ -1,0 +1,12 @@
+//! The explorer's views. Each reads the shared state from context and changes it only through
+//! it; none owns data of its own.
+
+pub mod conflicts;
+pub mod details;
+pub mod graph;
+pub mod map;
+pub mod notices;
+pub mod reader;
+pub mod table;
+pub mod timeline;
+pub mod topbar;

@@ -1,0 +1,195 @@
+//! The reader: the article's text with every mention highlighted by type. Clicking a mention
+//! selects its actor; the sentences behind a selected event are marked and scrolled into
+//! view. Text is always inserted as text nodes, never as HTML.
+
+use crate::format::{date_label, kind_class};
+use crate::state::{ctx, picked};
+use entente_core::document::BlockKind;
+use entente_core::model::{MentionForm, Target};
+use entente_core::view_state::Selection;
+use leptos::prelude::*;
+
+/// One piece of a sentence: plain text or a mention.
+enum Piece {
+    Text(String),
+    Mention { text: String, target: Target, class: String, title: String },
+}
+
+#[component]
+pub fn Reader() -> impl IntoView {
+    let c = ctx();
+    let pick = picked(c);
+    // The open document: the one the selection points into, else the first.
+    let doc = Memo::new(move |_| {
+        let sel = c.view.with(|v| v.selection.clone());
+        c.data.with(|d| match &sel {
+            Selection::Document { id, .. } => d.index.document(id).map(|i| i as usize),
+            _ => None,
+        })
+    });
+    let open = RwSignal::new(0usize);
+    // Following an event's evidence opens the document holding it.
+    Effect::new(move |_| {
+        if let Some(e) = pick.get().event {
+            let first_doc = c.data.with_untracked(|d| d.model.events[e as usize].mentions.first().map(|m| m.doc as usize));
+            if let Some(fd) = first_doc {
+                if !c.data.with_untracked(|d| d.model.events[e as usize].mentions.iter().any(|m| m.doc as usize == open.get_untracked())) {
+                    open.set(fd);
+                }
+            }
+        }
+        if let Some(d) = doc.get() {
+            open.set(d);
+        }
+    });
+    // An evidence quote clicked elsewhere: open its document and bring the sentence into view.
+    Effect::new(move |_| {
+        if let Some(s) = c.focus.get() {
+            let d = c.data.with_untracked(|d| d.model.sentences.get(s as usize).map(|x| x.doc as usize));
+            if let Some(d) = d {
+                open.set(d);
+            }
+            let selector = format!(".reader [data-sentence=\"{s}\"]");
+            request_animation_frame(move || {
+                if let Ok(Some(el)) = document().query_selector(&selector) {
+                    let opts = web_sys::ScrollIntoViewOptions::new();
+                    opts.set_block(web_sys::ScrollLogicalPosition::Center);
+                    el.scroll_into_view_with_scroll_into_view_options(&opts);
+                    let _ = el.class_list().add_1("flash");
+                }
+            });
+        }
+    });
+    let tabs = move || {
+        c.data.with(|d| {
+            d.corpus
+                .documents
+                .iter()
+                .enumerate()
+                .map(|(i, doc)| {
+                    let title = doc.meta.title.clone();
+                    let date = d.model.documents[i].reference_date.as_ref().map(|r| r.date.to_string()).unwrap_or_else(|| "undated".into());
+                    let on = move || open.get() == i;
+                    view! {
+                        <button class="doc-tab" class:on=on aria-pressed=move || on().to_string() on:click=move |_| open.set(i) title=title.clone()>
+                            <span class="doc-title">{title.clone()}</span>
+                            <span class="doc-date">{date}</span>
+                        </button>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    // Sentences of the selected event, to mark.
+    let evidence = Memo::new(move |_| {
+        let p = pick.get();
+        c.data.with(|d| match p.event {
+            Some(e) => d.model.events[e as usize].mentions.iter().map(|m| m.sentence).collect::<Vec<_>>(),
+            None => Vec::new(),
+        })
+    });
+    let article = move || {
+        let i = open.get();
+        let ev = evidence.get();
+        let p = pick.get();
+        c.data.with(|d| {
+            let Some(doc) = d.corpus.documents.get(i) else { return view! { <p>"No article."</p> }.into_any() };
+            let info = &d.model.documents[i];
+            let mentions = &d.mentions_of_doc[i];
+            let (reference, why) = match &info.reference_date {
+                Some(r) => {
+                    let day = date_label(&entente_core::time::StatedDate { date: r.date, precision: entente_core::time::Precision::Day });
+                    match r.source {
+                        entente_core::model::ReferenceSource::Header => (day, None),
+                        entente_core::model::ReferenceSource::Content => (format!("{day} (inferred from the content)"), r.note.clone()),
+                    }
+                }
+                None => ("no date".into(), None),
+            };
+            let publisher = doc.meta.publisher.clone().unwrap_or_else(|| "publisher not stated".into());
+            let credits = if doc.meta.credits.is_empty() { String::new() } else { format!(" · images: {}", doc.meta.credits.join(", ")) };
+            // Sentences grouped into the document's blocks.
+            let blocks = doc.blocks.iter().filter(|b| b.kind != BlockKind::Title).map(|b| {
+                let sentences: Vec<u32> = d.model.sentences.iter().enumerate().filter(|(_, s)| s.doc as usize == i && b.span.contains(s.span)).map(|(k, _)| k as u32).collect();
+                let body = sentences.into_iter().map(|s| {
+                    let span = d.model.sentences[s as usize].span;
+                    let mut pieces = Vec::new();
+                    let mut at = span.start;
+                    for &m in mentions.iter().filter(|&&m| span.contains(d.model.mentions[m].span)) {
+                        let mention = &d.model.mentions[m];
+                        if mention.span.start < at || matches!(mention.form, MentionForm::Pronoun) {
+                            continue;
+                        }
+                        if mention.span.start > at {
+                            pieces.push(Piece::Text(doc.text[at as usize..mention.span.start as usize].to_string()));
+                        }
+                        let (class, title) = match mention.target {
+                            Target::Actor(a) => {
+                                let actor = &d.model.actors[a as usize];
+                                let selected = p.actor == Some(a);
+                                (format!("mention {}{}", kind_class(actor.kind), if selected { " selected" } else { "" }), format!("{} — {}", actor.name, actor.kind.label()))
+                            }
+                            Target::Place(pl) => {
+                                let place = &d.model.places[pl as usize];
+                                (format!("mention k-place{}", if p.place == Some(pl) { " selected" } else { "" }), format!("{} — place", place.name))
+                            }
+                        };
+                        pieces.push(Piece::Mention { text: doc.text[mention.span.range()].to_string(), target: mention.target, class, title });
+                        at = mention.span.end;
+                    }
+                    if at < span.end {
+                        pieces.push(Piece::Text(doc.text[at as usize..span.end as usize].to_string()));
+                    }
+                    let marked = ev.contains(&s);
+                    let pieces = pieces.into_iter().map(|piece| match piece {
+                        Piece::Text(t) => t.into_any(),
+                        Piece::Mention { text, target, class, title } => view! {
+                            <button class=class title=title on:click=move |_| match target {
+                                Target::Actor(a) => c.select_actor(a),
+                                Target::Place(p) => c.select_place(p),
+                            }>{text}</button>
+                        }.into_any(),
+                    }).collect_view();
+                    view! { <span class="sentence" class:evidence=marked data-sentence=s.to_string()>{pieces}" "</span> }
+                }).collect_view();
+                let class = match b.kind {
+                    BlockKind::Heading => "block heading",
+                    BlockKind::Caption => "block caption",
+                    BlockKind::Dateline => "block dateline",
+                    _ => "block paragraph",
+                };
+                view! { <p class=class>{body}</p> }
+            }).collect_view();
+            view! {
+                <article class="reader-article" data-doc=doc.id.clone()>
+                    <h2 class="reader-title">{doc.meta.title.clone()}</h2>
+                    <p class="reader-meta">{format!("{reference} · {publisher}{credits} · {}", doc.name)}</p>
+                    {why.map(|w| view! { <details class="reader-why"><summary>"How this date was found"</summary><p>{w}</p></details> })}
+                    {blocks}
+                </article>
+            }
+            .into_any()
+        })
+    };
+    // Scroll the first marked sentence into view when an event is selected.
+    Effect::new(move |_| {
+        let ev = evidence.get();
+        let _ = open.get();
+        if let Some(first) = ev.first() {
+            let selector = format!(".reader [data-sentence=\"{first}\"]");
+            request_animation_frame(move || {
+                if let Ok(Some(el)) = document().query_selector(&selector) {
+                    let opts = web_sys::ScrollIntoViewOptions::new();
+                    opts.set_block(web_sys::ScrollLogicalPosition::Center);
+                    el.scroll_into_view_with_scroll_into_view_options(&opts);
+                }
+            });
+        }
+    });
+    view! {
+        <section class="reader" aria-label="Reader">
+            <nav class="doc-tabs" aria-label="Articles">{tabs}</nav>
+            <div class="reader-scroll">{article}</div>
+        </section>
+    }
+}
