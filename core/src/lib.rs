@@ -18,6 +18,7 @@ pub mod document;
 pub mod export;
 pub mod extract;
 pub mod geo;
+pub mod graph;
 pub mod ingest;
 pub mod lexicon;
 pub mod model;

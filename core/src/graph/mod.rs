@@ -197,7 +197,10 @@ impl ActorGraph {
             node_events[to as usize] += 1;
             let (a, b) = (from.min(to), from.max(to));
             let slot = *pairs.entry((a, b)).or_insert_with(|| {
-                acc.push(EdgeAcc { edge: empty_edge(a, b, 0.0), events: Vec::new() });
+                acc.push(EdgeAcc {
+                    edge: empty_edge(a, b, 0.0),
+                    events: Vec::new(),
+                });
                 acc.len() - 1
             });
             let edge = &mut acc[slot].edge;
@@ -227,7 +230,10 @@ impl ActorGraph {
             let w = if w.is_finite() && w > 0.0 { w } else { 0.0 };
             let (a, b) = (x.min(y), x.max(y));
             let slot = *pairs.entry((a, b)).or_insert_with(|| {
-                acc.push(EdgeAcc { edge: empty_edge(a, b, 0.0), events: Vec::new() });
+                acc.push(EdgeAcc {
+                    edge: empty_edge(a, b, 0.0),
+                    events: Vec::new(),
+                });
                 acc.len() - 1
             });
             acc[slot].edge.weight += w;
@@ -256,7 +262,10 @@ impl ActorGraph {
             let mut copy = edge.clone();
             copy.a = a;
             copy.b = b;
-            acc.push(EdgeAcc { edge: copy, events: self.edge_events(e as EdgeIx).to_vec() });
+            acc.push(EdgeAcc {
+                edge: copy,
+                events: self.edge_events(e as EdgeIx).to_vec(),
+            });
         }
         let actors = keep.iter().map(|&n| self.actors[n as usize]).collect();
         let node_events = keep.iter().map(|&n| self.node_events[n as usize]).collect();
@@ -297,7 +306,15 @@ impl ActorGraph {
             adj[fill[edge.b as usize] as usize] = (edge.a, e as EdgeIx);
             fill[edge.b as usize] += 1;
         }
-        ActorGraph { actors, node_events, edges, edge_event_start, edge_events, adj_start, adj }
+        ActorGraph {
+            actors,
+            node_events,
+            edges,
+            edge_event_start,
+            edge_events,
+            adj_start,
+            adj,
+        }
     }
 
     pub fn node_count(&self) -> usize {
@@ -369,12 +386,22 @@ impl ActorGraph {
 
     /// Sum of the weights of `n`'s edges (its events with other actors, for a model graph).
     pub fn weighted_degree(&self, n: NodeIx) -> f32 {
-        self.neighbour_slice(n).iter().map(|&(_, e)| self.edges[e as usize].weight).sum()
+        self.neighbour_slice(n)
+            .iter()
+            .map(|&(_, e)| self.edges[e as usize].weight)
+            .sum()
     }
 }
 
 fn empty_edge(a: NodeIx, b: NodeIx, weight: f32) -> Edge {
-    Edge { a, b, quads: [[0; 4]; 2], modalities: [0; 6], mentions: 0, weight }
+    Edge {
+        a,
+        b,
+        quads: [[0; 4]; 2],
+        modalities: [0; 6],
+        mentions: 0,
+        weight,
+    }
 }
 
 #[cfg(test)]
@@ -421,7 +448,10 @@ mod tests {
             event(5, 40, Some(40), VerbalCooperation, Asserted),
             event(6, 50, Some(10), VerbalConflict, Opinion),
         ];
-        Model { events, ..Model::default() }
+        Model {
+            events,
+            ..Model::default()
+        }
     }
 
     #[test]
@@ -490,7 +520,12 @@ mod tests {
     #[test]
     fn induced_subgraph_keeps_actor_ids_and_counts() {
         let g = ActorGraph::from_model(&model(), |_| true);
-        let sub = g.induced(&[g.node(50).unwrap(), g.node(10).unwrap(), g.node(20).unwrap(), g.node(10).unwrap()]);
+        let sub = g.induced(&[
+            g.node(50).unwrap(),
+            g.node(10).unwrap(),
+            g.node(20).unwrap(),
+            g.node(10).unwrap(),
+        ]);
         assert_eq!(sub.actors(), &[10, 20, 50]);
         assert_eq!(sub.edge_count(), 2);
         let e = sub.edge(sub.edge_between(0, 1).unwrap());
