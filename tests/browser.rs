@@ -9,9 +9,11 @@ use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts the app into a fresh container and returns the container.
-fn mount_app() -> HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
+/// Mounts the app into a fresh container (after resetting the URL) and returns the container.
+fn mount_app(hash: &str) -> HtmlElement {
+    let window = web_sys::window().unwrap();
+    window.location().set_hash(hash).unwrap();
+    let document = window.document().unwrap();
     let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
     leptos::mount::mount_to(host.clone(), App).forget();
@@ -28,39 +30,39 @@ fn text(root: &Element, selector: &str) -> String {
 }
 
 #[wasm_bindgen_test]
-async fn lists_both_seed_articles_with_titles_dates_and_sources() {
-    let host = mount_app();
+async fn lists_both_seed_articles_and_reads_the_first() {
+    let host = mount_app("");
     leptos::task::tick().await;
-    let cards = all(&host, ".doc-card");
-    assert_eq!(cards.len(), 2);
-    let titles: Vec<String> = all(&host, ".doc-title").iter().map(|e| e.text_content().unwrap()).collect();
+    let tabs = all(&host, ".doc-tab");
+    assert_eq!(tabs.len(), 2);
+    let titles: Vec<String> = all(&host, ".doc-tab .doc-title").iter().map(|e| e.text_content().unwrap()).collect();
     assert_eq!(titles[0], "South Korea joins CCDCOE");
     assert!(titles[1].starts_with("1st Asian Country To Join NATO"), "{titles:?}");
-    let metas: Vec<String> = all(&host, ".doc-meta").iter().map(|e| e.text_content().unwrap()).collect();
-    assert!(metas[1].contains("2023-06-02"), "{metas:?}");
-    assert!(metas[0].contains("no date in header"), "{metas:?}");
-    assert!(text(&host, ".doc-source").contains("AFP / Jung Yeon-je"));
-}
-
-#[wasm_bindgen_test]
-async fn clicking_an_article_opens_it_in_the_reader() {
-    let host = mount_app();
-    leptos::task::tick().await;
+    // The content dates both articles to May 2022, not the second one's 2023 header.
+    let dates: Vec<String> = all(&host, ".doc-tab .doc-date").iter().map(|e| e.text_content().unwrap()).collect();
+    assert!(dates.iter().all(|d| d.starts_with("2022-05")), "{dates:?}");
     assert_eq!(text(&host, ".reader-title"), "South Korea joins CCDCOE");
-    all(&host, ".doc-card")[1].click();
-    leptos::task::tick().await;
-    assert!(text(&host, ".reader-title").starts_with("1st Asian Country To Join NATO"));
-    assert!(text(&host, ".reader").contains("Hu Xijin, the former editor"));
-    assert_eq!(all(&host, ".doc-card.selected").len(), 1);
-    assert_eq!(all(&host, ".doc-card")[1].get_attribute("aria-pressed").as_deref(), Some("true"));
 }
 
 #[wasm_bindgen_test]
-async fn article_text_is_rendered_as_text_not_html() {
-    let host = mount_app();
+async fn clicking_a_mention_selects_its_actor_everywhere() {
+    let host = mount_app("");
     leptos::task::tick().await;
-    // Headings and captions of the seed keep their block types.
-    assert!(all(&host, ".reader .block.heading").iter().any(|h| h.text_content().unwrap() == "North Korean cyberattacks"));
-    assert!(all(&host, ".reader .block.caption").len() >= 3);
-    assert!(all(&host, ".reader script").is_empty());
+    let nis = all(&host, ".reader .mention").into_iter().find(|m| m.text_content().unwrap() == "NIS").expect("a mention of NIS");
+    nis.click();
+    leptos::task::tick().await;
+    assert!(text(&host, ".details h2").contains("National Intelligence Service"), "{}", text(&host, ".details h2"));
+    // The graph highlights the same actor, and the URL names it.
+    let selected: Vec<String> = all(&host, ".graph .node.selected").iter().map(|n| n.get_attribute("data-actor").unwrap()).collect();
+    assert_eq!(selected, vec!["org:nis".to_string()]);
+    let hash = web_sys::window().unwrap().location().hash().unwrap();
+    assert!(hash.contains("sel=a:org:nis"), "{hash}");
+}
+
+#[wasm_bindgen_test]
+async fn a_garbage_link_gives_the_default_view_and_a_notice() {
+    let host = mount_app("#v=1&map=%ZZ&sel=a:");
+    leptos::task::tick().await;
+    assert!(text(&host, ".notices").contains("could not be read"), "{}", text(&host, ".notices"));
+    assert!(text(&host, ".details h2").contains("Who does what to whom"));
 }

@@ -130,7 +130,8 @@ fn event_details(c: Ctx, d: &Data, id: EventId) -> impl IntoView + use<> {
     });
     let date = e.date.as_ref().map(|dt| {
         let anchor = dt.anchor.as_ref().map(|a| format!("from “{a}”: ")).unwrap_or_default();
-        format!("{} ({:?} precision) — {anchor}{}", date_label(&dt.value), dt.value.precision, dt.rule).to_lowercase().replacen(&date_label(&dt.value).to_lowercase(), &date_label(&dt.value), 1)
+        let precision = format!("{:?}", dt.value.precision).to_lowercase();
+        format!("{} ({precision} precision) — {anchor}{}", date_label(&dt.value), dt.rule)
     });
     let conflict = e.date.as_ref().and_then(|dt| dt.conflict.clone());
     let mut docs: Vec<u32> = e.mentions.iter().map(|m| m.doc).collect();

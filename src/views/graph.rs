@@ -117,10 +117,11 @@ pub fn GraphView() -> impl IntoView {
         })
     });
     let edges = move || {
+        // Sources before what derives from them (see the reader).
+        let p = pick.get();
         let dr = drawn.get();
         let cam = camera.get();
         let (sel, _, path) = highlight.get();
-        let p = pick.get();
         dr.graph.edges().iter().enumerate().map(|(ei, e)| {
             let (a, b) = (to_screen(position(&dr, e.a as usize), cam), to_screen(position(&dr, e.b as usize), cam));
             let (dx, dy) = (b.0 - a.0, b.1 - a.1);

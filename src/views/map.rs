@@ -91,8 +91,8 @@ pub fn MapView() -> impl IntoView {
         })
     });
     let countries = move || {
-        let v = view.get();
         let inv = involvement.get();
+        let v = view.get();
         let selected_iso = c.data.with(|d| pick.get().actor.and_then(|a| {
             let actor = &d.model.actors[a as usize];
             actor.country.map(|s| &d.model.actors[s as usize]).unwrap_or(actor).codes.iso3.clone()
@@ -107,10 +107,11 @@ pub fn MapView() -> impl IntoView {
             view! { <path class=format!("country inv{level}") class:selected=selected d=d><title>{title}</title></path> }
         }).collect_view()
     };
+    // Sources before what derives from them: `view` derives from `visible`.
     let arcs_view = move || {
-        let v = view.get();
         let ev = visible.get();
         let p = pick.get();
+        let v = view.get();
         c.data.with(|d| {
             // One arc per pair and quad class: width by reports, dashed when all uncertain.
             let mut pairs: BTreeMap<(ActorId, ActorId, usize), (usize, bool, Vec<u32>)> = BTreeMap::new();
@@ -148,10 +149,12 @@ pub fn MapView() -> impl IntoView {
             }).collect_view()
         })
     };
+    // A cluster clicked: its members, listed where it is, to pick one.
+    let open_cluster: RwSignal<Option<(f64, f64, Vec<ActorId>)>> = RwSignal::new(None);
     let markers = move || {
-        let v = view.get();
-        let p = pick.get();
         let actors = seated.get();
+        let p = pick.get();
+        let v = view.get();
         c.data.with(|d| {
             let ms: Vec<cluster::Marker> = actors.iter().filter_map(|(a, w)| {
                 let s = d.model.actors[*a as usize].seat.as_ref()?;
@@ -174,13 +177,12 @@ pub fn MapView() -> impl IntoView {
                         tabindex="0" role="button" aria-label=aria data-actor=actor.key.clone()
                         on:click=move |ev| {
                             ev.stop_propagation();
-                            // A cluster: cycle through its members on repeated clicks.
-                            let current = pick.get_untracked().actor;
-                            let next = match current.and_then(|a| members.iter().position(|m| *m == a)) {
-                                Some(i) => members[(i + 1) % members.len()],
-                                None => members[0],
-                            };
-                            c.select_actor(next);
+                            if members.len() == 1 {
+                                open_cluster.set(None);
+                                c.select_actor(members[0]);
+                            } else {
+                                open_cluster.set(Some((sx, sy, members.clone())));
+                            }
                         }
                         on:keydown=move |ev| if ev.key() == "Enter" { c.select_actor(lead) }>
                         <circle r=r></circle>
@@ -286,6 +288,11 @@ pub fn MapView() -> impl IntoView {
                 on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up on:wheel=on_wheel on:keydown=on_key
                 on:click=move |ev| {
                     // A click on a country (not a drag) selects its state when the model has it.
+                    // Clicks on markers, arcs and the cluster list are theirs (delegated events
+                    // reach this handler too).
+                    let on_item = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| el.closest(".marker, .cluster-pop, .arc, .place").ok().flatten().is_some());
+                    if on_item { return; }
+                    open_cluster.set(None);
                     if moved.get_value() { return; }
                     let (x, y) = to_svg(f64::from(ev.client_x()), f64::from(ev.client_y()));
                     if let Some(i) = map.hit_test(&view.get_untracked(), (x, y)) {
@@ -300,6 +307,20 @@ pub fn MapView() -> impl IntoView {
                 <g class="arcs">{arcs_view}</g>
                 <g class="places">{places}</g>
                 <g class="markers">{markers}</g>
+                {move || open_cluster.get().map(|(x, y, members)| {
+                    let h = 10.0 + 22.0 * members.len() as f64;
+                    let (fx, fy) = ((x + 10.0).min(W - 190.0), (y - 10.0).min(H - h).max(0.0));
+                    view! {
+                        <foreignObject x=fx y=fy width=180 height=h class="cluster-pop">
+                            <div class="cluster-list" role="menu" aria-label="Actors at this place">
+                                {members.into_iter().map(|m| {
+                                    let (label, class, key) = c.data.with_untracked(|d| (d.actor_label(m), kind_class(d.model.actors[m as usize].kind), d.model.actors[m as usize].key.clone()));
+                                    view! { <button role="menuitem" class=format!("cluster-item {class}") data-actor=key on:click=move |ev| { ev.stop_propagation(); open_cluster.set(None); c.select_actor(m); }>{label}</button> }
+                                }).collect_view()}
+                            </div>
+                        </foreignObject>
+                    }
+                })}
             </svg>
             <div class="map-controls">
                 <button aria-label="Zoom in" on:click=move |_| { let mut v = view.get_untracked(); v.zoom_at((W / 2.0, H / 2.0), 1.5); set_view(v); }>"+"</button>

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 /// One piece of a sentence: plain text or a mention.
 enum Piece {
     Text(String),
-    Mention { text: String, target: Target, class: String, title: String },
+    Mention { text: String, target: Target, class: String, selected: bool, title: String },
 }
 
 #[component]
@@ -88,10 +88,12 @@ pub fn Reader() -> impl IntoView {
             None => Vec::new(),
         })
     });
+    // Signals are read upstream first: `evidence` derives from `pick`, and reading a derived
+    // memo before its source can leave this view stale when only the source changed.
     let article = move || {
+        let p = pick.get();
         let i = open.get();
         let ev = evidence.get();
-        let p = pick.get();
         c.data.with(|d| {
             let Some(doc) = d.corpus.documents.get(i) else { return view! { <p>"No article."</p> }.into_any() };
             let info = &d.model.documents[i];
@@ -123,18 +125,17 @@ pub fn Reader() -> impl IntoView {
                         if mention.span.start > at {
                             pieces.push(Piece::Text(doc.text[at as usize..mention.span.start as usize].to_string()));
                         }
-                        let (class, title) = match mention.target {
+                        let (class, selected, title) = match mention.target {
                             Target::Actor(a) => {
                                 let actor = &d.model.actors[a as usize];
-                                let selected = p.actor == Some(a);
-                                (format!("mention {}{}", kind_class(actor.kind), if selected { " selected" } else { "" }), format!("{} — {}", actor.name, actor.kind.label()))
+                                (format!("mention {}", kind_class(actor.kind)), p.actor == Some(a), format!("{} — {}", actor.name, actor.kind.label()))
                             }
                             Target::Place(pl) => {
                                 let place = &d.model.places[pl as usize];
-                                (format!("mention k-place{}", if p.place == Some(pl) { " selected" } else { "" }), format!("{} — place", place.name))
+                                ("mention k-place".to_string(), p.place == Some(pl), format!("{} — place", place.name))
                             }
                         };
-                        pieces.push(Piece::Mention { text: doc.text[mention.span.range()].to_string(), target: mention.target, class, title });
+                        pieces.push(Piece::Mention { text: doc.text[mention.span.range()].to_string(), target: mention.target, class, selected, title });
                         at = mention.span.end;
                     }
                     if at < span.end {
@@ -143,8 +144,8 @@ pub fn Reader() -> impl IntoView {
                     let marked = ev.contains(&s);
                     let pieces = pieces.into_iter().map(|piece| match piece {
                         Piece::Text(t) => t.into_any(),
-                        Piece::Mention { text, target, class, title } => view! {
-                            <button class=class title=title on:click=move |_| match target {
+                        Piece::Mention { text, target, class, selected, title } => view! {
+                            <button class=class class:selected=selected title=title on:click=move |_| match target {
                                 Target::Actor(a) => c.select_actor(a),
                                 Target::Place(p) => c.select_place(p),
                             }>{text}</button>

@@ -559,10 +559,13 @@ fn build_event(v: &TokenView, res: &DocResolution, s: usize, t: &Trigger, actors
         (Some(m), Modality::Asserted | Modality::Reported) => m,
         (_, m) => m,
     };
+    // Where it happened: a city or country the clause locates it in ("in Tallinn"); a region
+    // ("the first in Asia") is a scope, not a place of the event.
     let place = all
         .iter()
         .filter(|r| r.mention.role == Role::Location && r.mention.tokens.start >= start && r.mention.tokens.start < end)
-        .find_map(|r| r.entity);
+        .filter_map(|r| r.entity)
+        .find(|&e| matches!(res.entities[e].kind, EntityKind::Place { .. }));
     Some(DocEvent {
         sentence: s as u32,
         actor: entity(actor),
