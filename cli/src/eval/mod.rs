@@ -1,10 +1,10 @@
 //! `entente-cli eval`: precision, recall and F1 of the extractor against gold annotations.
 
 pub mod external;
-mod gum;
-mod ner_score;
-mod plover;
-mod re3d;
+pub mod gum;
+pub mod ner_score;
+pub mod plover;
+pub mod re3d;
 pub mod seeds;
 
 /// Precision, recall and F1 from counts.
