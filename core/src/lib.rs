@@ -14,6 +14,7 @@
 //! ```
 
 pub mod corpus;
+pub mod corrections;
 pub mod document;
 pub mod export;
 pub mod extract;
