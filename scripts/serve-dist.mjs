@@ -34,6 +34,8 @@ export const CSP = [
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
+  "require-trusted-types-for 'script'",
+  "trusted-types default",
 ].join('; ');
 
 export function startServer(dir = 'dist', port = 8080, { csp = CSP } = {}) {
