@@ -3,6 +3,7 @@
 
 pub mod conflicts;
 pub mod details;
+pub mod exports;
 pub mod graph;
 pub mod map;
 pub mod notices;

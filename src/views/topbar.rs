@@ -107,6 +107,7 @@ pub fn TopBar() -> impl IntoView {
             <p class="counts" data-testid="counts">{counts}</p>
             {move || panel_button(Panel::Table, "Table")}
             {move || panel_button(Panel::Conflicts, "Conflicts")}
+            <crate::views::exports::Exports />
             <button class="copy-link" on:click=copy_link>"Copy link"</button>
             <span class="copied" role="status">{move || copied.get()}</span>
         </header>
