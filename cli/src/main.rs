@@ -1,10 +1,6 @@
 //! entente-cli: the Entente core on the command line.
 
-mod build_data;
-mod debug;
-mod bench;
-mod eval;
-mod table;
+use entente_cli::{bench, build_data, debug, eval, table};
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -174,7 +174,12 @@ fn verb_like(v: &TokenView, i: usize) -> bool {
         return false;
     }
     let w = v.lower(i);
-    if i > 0 && v.is_any(i - 1, &DETERMINERS) {
+    // A determiner before it, maybe behind an opening quote ("a “contributing participant”").
+    let mut k = i;
+    while k > 0 && v.is_any(k - 1, &["“", "\"", "‘", "'"]) {
+        k -= 1;
+    }
+    if k > 0 && v.is_any(k - 1, &DETERMINERS) {
         return false;
     }
     if v.is(i + 1, "of") && !w.ends_with("ed") {
@@ -253,8 +258,10 @@ fn find_triggers(v: &TokenView, lex: &Lexicon, s: usize, covered: &Mask) -> Vec<
             i += 1;
             continue;
         }
-        let adjectival = i + 1 < range.end && v.is_word(i + 1) && !v.is_any(i + 1, &["that", "to", "in", "on", "by", "at", "out"]) && !v.is_any(i + 1, &DETERMINERS);
-        if REPORTING_VERBS.has(w) && w != "according" && verb_like(v, i) && !(adjectival && w.ends_with("ed") && !v.is_any(i.saturating_sub(1), &["has", "have", "had", "was", "were"]) && !(i > 0 && covered[i - 1])) {
+        // A verb of saying right after its speaker ("NIS added", "China alleged ...") is one even
+        // when a noun follows it.
+        let after_speaker = i > 0 && covered[i - 1] && REPORTING_VERBS.has(w) && w != "according" && verb_like(v, i);
+        if is_saying(v, i) || after_speaker {
             let coding = Coding { cameo: Some("010".into()), nearest: None, plover: None, mode: None, context: None, note: Some("a statement: PLOVER does not code comments".into()) };
             out.push(Trigger { tokens: i..i + 1, pos: Pos::Verb, lemma: w.to_string(), coding, needs_recipient: false, statement: true });
             i += 1;
@@ -336,6 +343,18 @@ fn pattern_matches(v: &TokenView, lex: &Lexicon, pre: &[Elem], post: &[Elem], ve
     true
 }
 
+/// A verb of saying used as one: "said", "alleged that", not the adjective in "alleged Russian
+/// cyberattacks" nor "according" (handled as "according to").
+fn is_saying(v: &TokenView, i: usize) -> bool {
+    let w = v.lower(i);
+    if !REPORTING_VERBS.has(w) || w == "according" || !verb_like(v, i) {
+        return false;
+    }
+    let before_aux = i > 0 && v.is_any(i - 1, &["has", "have", "had", "was", "were", "is", "are"]);
+    let adjectival = v.is_word(i + 1) && !v.is_any(i + 1, &["that", "to", "in", "on", "by", "at", "out", "it", "they", "he", "she", "we"]) && !v.is_any(i + 1, &DETERMINERS);
+    !(w.ends_with("ed") && adjectival && !before_aux)
+}
+
 /// Start of the clause containing `i`: after the nearest boundary to its left.
 fn clause_start(v: &TokenView, i: usize, sentence_start: usize) -> usize {
     let mut k = i;
@@ -344,10 +363,10 @@ fn clause_start(v: &TokenView, i: usize, sentence_start: usize) -> usize {
         if is_clause_boundary(v, prev) {
             return k;
         }
-        if REPORTING_VERBS.has(v.lower(prev)) && prev != i {
+        if is_saying(v, prev) && prev != i {
             return k;
         }
-        if v.is(prev, "that") && prev > sentence_start && REPORTING_VERBS.has(v.lower(prev - 1)) {
+        if v.is(prev, "that") && prev > sentence_start && is_saying(v, prev - 1) {
             return k;
         }
         k -= 1;
@@ -704,7 +723,7 @@ fn modality(v: &TokenView, res: &DocResolution, t: &Trigger, actor: &Resolved, a
     let sentence_words = |words: &'static [&'static str]| sent.clone().any(|k| v.is_any(k, words));
     // Who says so: the subject of a reporting verb the clause hangs from, or "according to X".
     let mut source = None;
-    if let Some(rv) = (sent.start..clause_start).rev().find(|&k| REPORTING_VERBS.has(v.lower(k)) && v.lower(k) != "according") {
+    if let Some(rv) = (sent.start..clause_start).rev().find(|&k| is_saying(v, k)) {
         source = all.iter().filter(|r| r.mention.tokens.end <= rv && r.mention.role == Role::Participant).filter_map(|r| r.entity).next_back();
     }
     if let Some(acc) = sent.clone().find(|&k| v.is(k, "according") && v.is(k + 1, "to")) {
