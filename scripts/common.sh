@@ -36,6 +36,7 @@ build_release() {
   say "building the release bundle (trunk build --release)"
   (cd "$ROOT" && wasm_env trunk build --release --dist dist >"$ROOT/target/trunk.log" 2>&1) \
     || { tail -40 "$ROOT/target/trunk.log" >&2; fail "trunk build failed (full log: target/trunk.log)"; }
+  node "$ROOT/scripts/single-file.mjs" "$ROOT/dist" >/dev/null || fail "could not write the single-file build"
   local f
   for f in "$ROOT"/dist/*.{wasm,js,css,html,json}; do
     [ -e "$f" ] || continue
