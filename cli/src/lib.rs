@@ -6,4 +6,5 @@ pub mod bench;
 pub mod build_data;
 pub mod debug;
 pub mod eval;
+pub mod snapshot;
 pub mod table;

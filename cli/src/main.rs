@@ -1,6 +1,6 @@
 //! entente-cli: the Entente core on the command line.
 
-use entente_cli::{bench, build_data, debug, eval, table};
+use entente_cli::{bench, build_data, debug, eval, snapshot, table};
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -10,6 +10,7 @@ const USAGE: &str = "usage: entente-cli <command>
   mentions FILE                       print each sentence of FILE with the mentions found in it
   extract [--json|--tsv] [FILE...]    extract files (default: the built-in corpus) to the model JSON or the event table
   eval [--details]                    score the extractor on the seed gold and the evaluation sets
+  snapshot DIR... -o FILE             ingest folders of .txt/.md/.html in parallel into a bundle the app imports
   bench [MB]                          extraction throughput on the seeds and evaluation texts repeated to MB (default 20)";
 
 fn main() -> ExitCode {
@@ -24,6 +25,7 @@ fn main() -> ExitCode {
         Some("extract") => extract(&args[1..]),
         Some("eval") => eval_command(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
+        Some("snapshot") => snapshot::run(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
     match result {
@@ -62,14 +64,19 @@ fn extract(args: &[String]) -> Result<(), String> {
 fn eval_command(args: &[String]) -> Result<(), String> {
     let details = args.iter().any(|a| a == "--details");
     let gold_path = "tests/gold/seeds.gold.json";
-    let gold: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(gold_path).map_err(|e| format!("{gold_path}: {e}"))?).map_err(|e| format!("{gold_path}: {e}"))?;
+    let gold: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(gold_path).map_err(|e| format!("{gold_path}: {e}"))?)
+            .map_err(|e| format!("{gold_path}: {e}"))?;
     let corpus = entente_core::corpus::default_corpus();
     let model = entente_core::extract::extract(&corpus);
     let r = eval::seeds::score(&gold, &corpus, &model);
     println!("seeds (tests/gold/seeds.gold.json)");
     println!("  {}", r.actors.line("actors"));
     println!("  {}", r.events.line("events (actor, recipient, type)"));
-    println!("  modality agrees on {}/{} matched events; date on {}/{} dated ones", r.modality_agree.0, r.modality_agree.1, r.date_agree.0, r.date_agree.1);
+    println!(
+        "  modality agrees on {}/{} matched events; date on {}/{} dated ones",
+        r.modality_agree.0, r.modality_agree.1, r.date_agree.0, r.date_agree.1
+    );
     println!("  conflicts found: {}/{}", r.conflicts_found.0, r.conflicts_found.1);
     if details {
         for d in &r.details {

@@ -25,7 +25,13 @@ pub struct TokenView<'a> {
 }
 
 impl<'a> TokenView<'a> {
-    pub fn new(text: &'a str, tokens: Vec<Token>, sentences: Vec<Sentence>, block_kinds: Vec<crate::document::BlockKind>, lexicon: &Lexicon) -> TokenView<'a> {
+    pub fn new(
+        text: &'a str,
+        tokens: Vec<Token>,
+        sentences: Vec<Sentence>,
+        block_kinds: Vec<crate::document::BlockKind>,
+        lexicon: &Lexicon,
+    ) -> TokenView<'a> {
         let mut lower = String::with_capacity(text.len());
         let mut lower_ends = Vec::with_capacity(tokens.len());
         let mut buf = String::new();
@@ -36,7 +42,15 @@ impl<'a> TokenView<'a> {
         }
         let glued_hyphen: Vec<bool> = (0..tokens.len()).map(|i| is_glued_hyphen(&tokens, i, text)).collect();
         let word_ids = (0..tokens.len())
-            .map(|i| if glued_hyphen[i] { None } else { lexicon.phrases.word_id(&lower[lower_start(&lower_ends, i)..lower_ends[i] as usize]) })
+            .map(|i| {
+                if glued_hyphen[i] {
+                    None
+                } else {
+                    lexicon
+                        .phrases
+                        .word_id(&lower[lower_start(&lower_ends, i)..lower_ends[i] as usize])
+                }
+            })
             .collect();
         let mut sentence_of = vec![0u32; tokens.len()];
         for (s, sentence) in sentences.iter().enumerate() {
@@ -44,14 +58,28 @@ impl<'a> TokenView<'a> {
                 sentence_of[i] = s as u32;
             }
         }
-        let flags = (0..tokens.len()).map(|i| super::words::token_flags(&lower[lower_start(&lower_ends, i)..lower_ends[i] as usize])).collect();
+        let flags = (0..tokens.len())
+            .map(|i| super::words::token_flags(&lower[lower_start(&lower_ends, i)..lower_ends[i] as usize]))
+            .collect();
         let mut sentence_start = vec![false; tokens.len()];
         for s in &sentences {
             if let Some(first) = s.tokens.clone().find(|&i| tokens[i].kind != TokenKind::Punct) {
                 sentence_start[first] = true;
             }
         }
-        TokenView { text, tokens, sentences, sentence_of, lower, lower_ends, word_ids, glued_hyphen, block_kinds, flags, sentence_start }
+        TokenView {
+            text,
+            tokens,
+            sentences,
+            sentence_of,
+            lower,
+            lower_ends,
+            word_ids,
+            glued_hyphen,
+            block_kinds,
+            flags,
+            sentence_start,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -76,8 +104,9 @@ impl<'a> TokenView<'a> {
         self.tokens[i].kind
     }
 
+    /// A word token; false past the end, like [`TokenView::is`].
     pub fn is_word(&self, i: usize) -> bool {
-        self.tokens[i].kind == TokenKind::Word
+        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
     }
 
     /// Starts with an upper-case letter.
@@ -97,7 +126,10 @@ impl<'a> TokenView<'a> {
     }
 
     pub fn span(&self, range: std::ops::Range<usize>) -> Span {
-        Span { start: self.tokens[range.start].span.start, end: self.tokens[range.end - 1].span.end }
+        Span {
+            start: self.tokens[range.start].span.start,
+            end: self.tokens[range.end - 1].span.end,
+        }
     }
 
     pub fn slice(&self, range: std::ops::Range<usize>) -> &'a str {
@@ -136,7 +168,10 @@ pub struct Mask {
 
 impl Mask {
     pub fn new(range: std::ops::Range<usize>) -> Mask {
-        Mask { start: range.start, bits: vec![false; range.len()] }
+        Mask {
+            start: range.start,
+            bits: vec![false; range.len()],
+        }
     }
 }
 

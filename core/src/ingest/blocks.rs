@@ -62,9 +62,17 @@ fn is_hard_wrapped(text: &str) -> bool {
 
 /// Credit markers of photo captions. Matching is case-sensitive on purpose: "photo:" in
 /// running text is rare, "Photo:" at a caption's end is the convention.
-const CREDIT_MARKERS: [&str; 7] = ["Photo:", "Photos:", "Illustration:", "Image:", "Credit:", "Photo by ", "Image by "];
+const CREDIT_MARKERS: [&str; 7] = [
+    "Photo:",
+    "Photos:",
+    "Illustration:",
+    "Image:",
+    "Credit:",
+    "Photo by ",
+    "Image by ",
+];
 
-fn classify(text: &str, span: Span) -> Block {
+pub(super) fn classify(text: &str, span: Span) -> Block {
     let s = &text[span.range()];
     let kind = if credit_of(s).is_some() {
         BlockKind::Caption
@@ -86,7 +94,10 @@ pub(super) fn credit_of(line: &str) -> Option<&str> {
             return Some(inner);
         }
     }
-    let (at, marker) = CREDIT_MARKERS.iter().filter_map(|m| line.rfind(m).map(|i| (i, *m))).max_by_key(|(i, _)| *i)?;
+    let (at, marker) = CREDIT_MARKERS
+        .iter()
+        .filter_map(|m| line.rfind(m).map(|i| (i, *m)))
+        .max_by_key(|(i, _)| *i)?;
     let credit = line[at + marker.len()..].trim().trim_end_matches('.');
     // A credit is a short name at the end of the line, not the start of a sentence.
     let words = credit.split_whitespace().count();
@@ -106,7 +117,10 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<(BlockKind, &str)> {
-        split_blocks(text).into_iter().map(|b| (b.kind, &text[b.span.range()])).collect()
+        split_blocks(text)
+            .into_iter()
+            .map(|b| (b.kind, &text[b.span.range()]))
+            .collect()
     }
 
     #[test]
@@ -136,10 +150,19 @@ mod tests {
 
     #[test]
     fn captions_and_credits() {
-        assert_eq!(credit_of("North Korea has a large cyber unit. Photo: Facebook"), Some("Facebook"));
+        assert_eq!(
+            credit_of("North Korea has a large cyber unit. Photo: Facebook"),
+            Some("Facebook")
+        );
         assert_eq!(credit_of("Illustration: Reuters"), Some("Reuters"));
-        assert_eq!(credit_of("Protesters in Seoul in 2019. Photo: AFP / Jung Yeon-je"), Some("AFP / Jung Yeon-je"));
-        assert_eq!(credit_of("Tanks fire live rounds near Pocheon, South Korea April 21, 2017. | REUTERS |"), Some("REUTERS"));
+        assert_eq!(
+            credit_of("Protesters in Seoul in 2019. Photo: AFP / Jung Yeon-je"),
+            Some("AFP / Jung Yeon-je")
+        );
+        assert_eq!(
+            credit_of("Tanks fire live rounds near Pocheon, South Korea April 21, 2017. | REUTERS |"),
+            Some("REUTERS")
+        );
         assert_eq!(credit_of("The photo: a sentence that goes on. And on."), None);
         assert_eq!(credit_of("The ministry said the deal would stand."), None);
     }

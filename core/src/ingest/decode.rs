@@ -9,11 +9,24 @@ pub(super) fn decode(bytes: &[u8]) -> Result<(String, Decoding), IngestError> {
         return Err(IngestError::Binary { what: kind });
     }
     if let Some(text) = decode_utf16(bytes) {
+        // The same checks as for bytes: NUL characters or control codes mean it is not text.
+        if text.contains('\0') {
+            return Err(IngestError::Binary {
+                what: "it contains NUL characters",
+            });
+        }
+        if control_ratio(&text) > 0.01 {
+            return Err(IngestError::Binary {
+                what: "more than 1% of its characters are control codes",
+            });
+        }
         return Ok((normalize_newlines(&text), Decoding::Utf16));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.contains(&0) {
-        return Err(IngestError::Binary { what: "it contains NUL bytes" });
+        return Err(IngestError::Binary {
+            what: "it contains NUL bytes",
+        });
     }
     let (text, decoding) = match std::str::from_utf8(bytes) {
         Ok(s) => (s.to_string(), Decoding::Utf8),
@@ -25,7 +38,9 @@ pub(super) fn decode(bytes: &[u8]) -> Result<(String, Decoding), IngestError> {
         }
     };
     if control_ratio(&text) > 0.01 {
-        return Err(IngestError::Binary { what: "more than 1% of its characters are control codes" });
+        return Err(IngestError::Binary {
+            what: "more than 1% of its characters are control codes",
+        });
     }
     Ok((normalize_newlines(&text), decoding))
 }
@@ -37,12 +52,18 @@ fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
         (b"\xFF\xD8\xFF", "it is a JPEG image"),
         (b"GIF8", "it is a GIF image"),
         (b"%PDF", "it is a PDF; copy its text into a .txt file"),
-        (b"PK\x03\x04", "it is a ZIP archive (or a .docx/.xlsx); extract the text first"),
+        (
+            b"PK\x03\x04",
+            "it is a ZIP archive (or a .docx/.xlsx); extract the text first",
+        ),
         (b"\x1F\x8B", "it is gzip-compressed"),
         (b"\x00asm", "it is a WebAssembly module"),
         (b"\x7FELF", "it is an executable"),
     ];
-    SIGNATURES.iter().find(|(magic, _)| bytes.starts_with(magic)).map(|(_, what)| *what)
+    SIGNATURES
+        .iter()
+        .find(|(magic, _)| bytes.starts_with(magic))
+        .map(|(_, what)| *what)
 }
 
 fn decode_utf16(bytes: &[u8]) -> Option<String> {
@@ -51,8 +72,18 @@ fn decode_utf16(bytes: &[u8]) -> Option<String> {
         [0xFE, 0xFF, rest @ ..] => (false, rest),
         _ => return None,
     };
-    let units = body.chunks_exact(2).map(|p| if little { u16::from_le_bytes([p[0], p[1]]) } else { u16::from_be_bytes([p[0], p[1]]) });
-    Some(char::decode_utf16(units).map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER)).collect())
+    let units = body.chunks_exact(2).map(|p| {
+        if little {
+            u16::from_le_bytes([p[0], p[1]])
+        } else {
+            u16::from_be_bytes([p[0], p[1]])
+        }
+    });
+    Some(
+        char::decode_utf16(units)
+            .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect(),
+    )
 }
 
 /// True when the high bytes are almost never valid UTF-8 sequences: the file is in a
@@ -77,7 +108,7 @@ fn looks_single_byte(bytes: &[u8]) -> bool {
     high > 0 && valid_multibyte * 10 < high
 }
 
-fn windows_1252(b: u8) -> char {
+pub(super) fn windows_1252(b: u8) -> char {
     const HIGH: [char; 32] = [
         '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}', '\u{90}', '‘', '’', '“',
         '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
@@ -138,6 +169,19 @@ mod tests {
             bytes.extend_from_slice(&u.to_le_bytes());
         }
         assert_eq!(decode(&bytes).unwrap(), ("Seoul\nTokyo".to_string(), Decoding::Utf16));
+    }
+
+    #[test]
+    fn utf16_with_nul_or_controls_is_binary() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "Seoul\0Tokyo".encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        assert!(matches!(decode(&bytes), Err(IngestError::Binary { .. })));
+        // A BOM followed by binary: every other code unit a control character.
+        let mut noise = vec![0xFE, 0xFF];
+        noise.extend((0..200u8).flat_map(|i| [0, i % 31 + 1]));
+        assert!(matches!(decode(&noise), Err(IngestError::Binary { .. })));
     }
 
     #[test]

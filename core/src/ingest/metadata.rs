@@ -2,7 +2,7 @@
 
 use super::blocks::credit_of;
 use crate::document::{Block, BlockKind, HeaderDate, Metadata, Span, TitleSource};
-use crate::time::parse_full_date;
+use crate::time::{Date, parse_full_date};
 use std::collections::HashMap;
 
 /// How many leading blocks may hold the headline and the header date.
@@ -29,20 +29,36 @@ pub(super) fn read_metadata(name: &str, text: &str, blocks: &[Block]) -> Metadat
             }
         }
     }
-    let publisher = blocks.iter().take(HEADER_BLOCKS + 2).find_map(|b| publisher_in(&text[b.span.range()]));
-    Metadata { title, title_source, published, publisher, url: first_url(text), credits }
+    let publisher = blocks
+        .iter()
+        .take(HEADER_BLOCKS + 2)
+        .find_map(|b| publisher_in(&text[b.span.range()]));
+    Metadata {
+        title,
+        title_source,
+        published,
+        publisher,
+        url: first_url(text),
+        credits,
+    }
 }
 
 /// Marks the blocks that hold the headline and the header date.
-pub(super) fn mark_header_blocks(mut blocks: Vec<Block>, meta: &Metadata) -> Vec<Block> {
+pub(super) fn mark_header_blocks(text: &str, mut blocks: Vec<Block>, meta: &Metadata) -> Vec<Block> {
     for b in blocks.iter_mut().take(HEADER_BLOCKS) {
         if Some(b.span) == meta.published.map(|p| p.span) {
             b.kind = BlockKind::Dateline;
         }
     }
     if meta.title_source == TitleSource::Headline {
-        if let Some(b) = blocks.iter_mut().take(HEADER_BLOCKS).find(|b| b.kind != BlockKind::Dateline && b.kind != BlockKind::Caption) {
-            b.kind = BlockKind::Title;
+        // The block the headline was read from: the first header block with its words.
+        if let Some(i) = (0..blocks.len().min(HEADER_BLOCKS)).find(|&i| {
+            let b = &blocks[i];
+            b.kind != BlockKind::Dateline
+                && b.kind != BlockKind::Caption
+                && collapse_whitespace(&text[b.span.range()]) == meta.title
+        }) {
+            blocks[i].kind = BlockKind::Title;
         }
     }
     blocks
@@ -50,12 +66,15 @@ pub(super) fn mark_header_blocks(mut blocks: Vec<Block>, meta: &Metadata) -> Vec
 
 /// A block that is only a date, optionally behind a "Published"/"Updated" label.
 fn header_date(text: &str, span: Span) -> Option<HeaderDate> {
-    let line = &text[span.range()];
+    header_date_of(&text[span.range()]).map(|date| HeaderDate { date, span })
+}
+
+pub(super) fn header_date_of(line: &str) -> Option<Date> {
     let body = ["Published:", "Published", "Updated:", "Updated", "Posted:", "Posted", "Date:"]
         .iter()
         .find_map(|p| line.strip_prefix(p))
         .unwrap_or(line);
-    parse_full_date(body).map(|date| HeaderDate { date, span })
+    parse_full_date(body)
 }
 
 fn is_date_line(s: &str) -> bool {
@@ -91,7 +110,10 @@ fn publisher_in(block: &str) -> Option<String> {
 
 fn first_url(text: &str) -> Option<String> {
     let start = text.find("https://").or_else(|| text.find("http://"))?;
-    let url: String = text[start..].chars().take_while(|c| !c.is_whitespace() && !matches!(c, '"' | '<' | '>' | ')' | ']')).collect();
+    let url: String = text[start..]
+        .chars()
+        .take_while(|c| !c.is_whitespace() && !matches!(c, '"' | '<' | '>' | ')' | ']'))
+        .collect();
     Some(url.trim_end_matches(['.', ',', ';']).to_string())
 }
 
@@ -136,22 +158,37 @@ fn floor_char_boundary(s: &str, max: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use crate::document::BlockKind;
     use crate::ingest::{Format, Source, ingest};
 
     fn meta(name: &str, text: &str) -> crate::document::Metadata {
-        ingest(Source { name, bytes: text.as_bytes() }, Format::Text).unwrap().meta
+        ingest(
+            Source {
+                name,
+                bytes: text.as_bytes(),
+            },
+            Format::Text,
+        )
+        .unwrap()
+        .meta
     }
 
     #[test]
     fn headline_after_header_date() {
-        let m = meta("x.txt", "Friday, June 2, 2023\n\n1st Asian Country To Join NATO\n\nOn Thursday, it joined.\n");
+        let m = meta(
+            "x.txt",
+            "Friday, June 2, 2023\n\n1st Asian Country To Join NATO\n\nOn Thursday, it joined.\n",
+        );
         assert_eq!(m.title, "1st Asian Country To Join NATO");
         assert_eq!(m.published.unwrap().date.to_string(), "2023-06-02");
     }
 
     #[test]
     fn headline_then_date_as_in_wikinews() {
-        let m = meta("x.txt", "North Korea puts military in 'quasi-state of war'\nFriday, August 21, 2015\nAccording to Yonhap, it did.\n");
+        let m = meta(
+            "x.txt",
+            "North Korea puts military in 'quasi-state of war'\nFriday, August 21, 2015\nAccording to Yonhap, it did.\n",
+        );
         assert_eq!(m.title, "North Korea puts military in 'quasi-state of war'");
         assert_eq!(m.published.unwrap().date.to_string(), "2015-08-21");
     }
@@ -169,8 +206,31 @@ mod tests {
     }
 
     #[test]
+    fn the_title_block_is_the_one_the_headline_was_read_from() {
+        let d = ingest(
+            Source {
+                name: "x.txt",
+                bytes: b"June 2, 2023\n\nJune 3, 2023\n\nSeoul joins NATO centre\n\nIt did.\n",
+            },
+            Format::Text,
+        )
+        .unwrap();
+        assert_eq!(d.meta.title, "Seoul joins NATO centre");
+        let titles: Vec<&str> = d
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Title)
+            .map(|b| d.slice(b.span))
+            .collect();
+        assert_eq!(titles, ["Seoul joins NATO centre"]);
+    }
+
+    #[test]
     fn wire_dateline_names_the_publisher() {
-        let m = meta("x.txt", "Spy agency joins NATO centre\n\nSEOUL, May 5 (Reuters) - South Korea's spy agency said.\n");
+        let m = meta(
+            "x.txt",
+            "Spy agency joins NATO centre\n\nSEOUL, May 5 (Reuters) - South Korea's spy agency said.\n",
+        );
         assert_eq!(m.publisher.as_deref(), Some("Reuters"));
     }
 

@@ -39,11 +39,11 @@ impl Token {
 /// Abbreviations that keep their period, lower-cased without the period.
 /// Single letters (initials) and dotted acronyms ("U.S.", "e.g.") are recognised by shape.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "rep", "sen", "gov", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt",
-    "cpl", "pvt", "st", "jr", "sr", "rev", "hon", "pres", "amb", "sec", "gen", "brig", "insp", "supt", "det", "fr",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues",
-    "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "inc", "ltd", "co", "corp", "bros", "no", "nos", "vol",
-    "vs", "etc", "approx", "dept", "est", "fig", "mt", "ft", "ave", "blvd", "univ", "assn",
+    "mr", "mrs", "ms", "dr", "prof", "rep", "sen", "gov", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "cpl", "pvt",
+    "st", "jr", "sr", "rev", "hon", "pres", "amb", "sec", "gen", "brig", "insp", "supt", "det", "fr", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
+    "sun", "inc", "ltd", "co", "corp", "bros", "no", "nos", "vol", "vs", "etc", "approx", "dept", "est", "fig", "mt", "ft",
+    "ave", "blvd", "univ", "assn",
 ];
 
 pub fn is_abbreviation(word_without_period: &str) -> bool {
@@ -103,7 +103,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 let mut end = j;
                 // Dotted acronym: letter(s), period, letter, period...
                 let mut k = j;
-                while k + 2 <= text.len() && bytes[k] == b'.' && k + 1 < text.len() && (bytes[k + 1] as char).is_ascii_alphabetic() {
+                while k + 2 <= text.len()
+                    && bytes[k] == b'.'
+                    && k + 1 < text.len()
+                    && (bytes[k + 1] as char).is_ascii_alphabetic()
+                {
                     let mut m = k + 1;
                     while m < text.len() && (bytes[m] as char).is_ascii_alphabetic() {
                         m += 1;
@@ -117,23 +121,42 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 let word = &text[i..j];
                 let dotted = end > j;
                 if dotted || is_abbreviation(word) || (word.chars().count() == 1 && word.chars().all(char::is_uppercase)) {
-                    j = if end < text.len() && bytes[end] == b'.' { end + 1 } else { end };
+                    j = if end < text.len() && bytes[end] == b'.' {
+                        end + 1
+                    } else {
+                        end
+                    };
                 }
             }
-            tokens.push(Token { span: Span::new(start, j), kind, space_before });
+            tokens.push(Token {
+                span: Span::new(start, j),
+                kind,
+                space_before,
+            });
             i = j;
         } else if is_apostrophe(c) {
             let after = i + c.len_utf8();
             let next = text[after..].chars().next();
-            let prev_word = tokens.last().is_some_and(|t: &Token| t.kind == TokenKind::Word && !space_before);
+            let prev_word = tokens
+                .last()
+                .is_some_and(|t: &Token| t.kind == TokenKind::Word && !space_before);
             let next_is_s = next.is_some_and(|n| n == 's' || n == 'S');
+            // 's' is one byte, so `after_s` is a char boundary whenever `next_is_s`.
             let after_s = after + 1;
-            let s_ends = after_s >= text.len() || !text[after_s..].chars().next().is_some_and(is_word_char);
+            let s_ends = next_is_s && (after_s >= text.len() || !text[after_s..].chars().next().is_some_and(is_word_char));
             if prev_word && next_is_s && s_ends {
-                tokens.push(Token { span: Span::new(start, after_s), kind: TokenKind::Possessive, space_before: false });
+                tokens.push(Token {
+                    span: Span::new(start, after_s),
+                    kind: TokenKind::Possessive,
+                    space_before: false,
+                });
                 i = after_s;
             } else if prev_word && text[..i].ends_with(['s', 'S']) && !next.is_some_and(is_word_char) {
-                tokens.push(Token { span: Span::new(start, after), kind: TokenKind::Possessive, space_before: false });
+                tokens.push(Token {
+                    span: Span::new(start, after),
+                    kind: TokenKind::Possessive,
+                    space_before: false,
+                });
                 i = after;
             } else if prev_word && next.is_some_and(is_word_char) {
                 // An apostrophe inside a word ("don't", "O'Brien"): glue it to the word.
@@ -148,13 +171,21 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 last.span = Span::new(last.span.start as usize, j);
                 i = j;
             } else {
-                tokens.push(Token { span: Span::new(start, after), kind: TokenKind::Punct, space_before });
+                tokens.push(Token {
+                    span: Span::new(start, after),
+                    kind: TokenKind::Punct,
+                    space_before,
+                });
                 i = after;
             }
         } else {
             kind = TokenKind::Punct;
             let end = i + c.len_utf8();
-            tokens.push(Token { span: Span::new(start, end), kind, space_before });
+            tokens.push(Token {
+                span: Span::new(start, end),
+                kind,
+                space_before,
+            });
             i = end;
         }
         space_before = false;
@@ -172,7 +203,10 @@ mod tests {
 
     #[test]
     fn possessives_and_curly_apostrophes() {
-        assert_eq!(words("South Korea’s top spy agency"), ["South", "Korea", "’s", "top", "spy", "agency"]);
+        assert_eq!(
+            words("South Korea’s top spy agency"),
+            ["South", "Korea", "’s", "top", "spy", "agency"]
+        );
         assert_eq!(words("the allies' plans"), ["the", "allies", "'", "plans"]);
         assert_eq!(tokenize("NATO's")[1].kind, TokenKind::Possessive);
         assert_eq!(words("don't O’Brien"), ["don't", "O’Brien"]);
@@ -180,7 +214,10 @@ mod tests {
 
     #[test]
     fn abbreviations_keep_their_period() {
-        assert_eq!(words("Rep. Park Jin met U.S. officials."), ["Rep.", "Park", "Jin", "met", "U.S.", "officials", "."]);
+        assert_eq!(
+            words("Rep. Park Jin met U.S. officials."),
+            ["Rep.", "Park", "Jin", "met", "U.S.", "officials", "."]
+        );
         assert_eq!(words("U.S.-South Korea drills"), ["U.S.", "-", "South", "Korea", "drills"]);
         assert_eq!(words("J. K. Rowling"), ["J.", "K.", "Rowling"]);
         assert_eq!(words("It ended. Then"), ["It", "ended", ".", "Then"]);
@@ -195,7 +232,10 @@ mod tests {
 
     #[test]
     fn numbers() {
-        assert_eq!(words("6,800 agents, US$860 million, 1.5%"), ["6,800", "agents", ",", "US", "$", "860", "million", ",", "1.5", "%"]);
+        assert_eq!(
+            words("6,800 agents, US$860 million, 1.5%"),
+            ["6,800", "agents", ",", "US", "$", "860", "million", ",", "1.5", "%"]
+        );
         assert_eq!(tokenize("2019")[0].kind, TokenKind::Number);
         assert_eq!(tokenize("K1A1")[0].kind, TokenKind::Word);
     }
