@@ -11,7 +11,11 @@ mod format;
 #[cfg(target_arch = "wasm32")]
 mod state;
 #[cfg(target_arch = "wasm32")]
+mod store;
+#[cfg(target_arch = "wasm32")]
 mod views;
+#[cfg(target_arch = "wasm32")]
+pub mod worker_client;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;

@@ -1,0 +1,348 @@
+//! Reads added articles in the extraction worker (`src/bin/worker.rs`), so the page stays
+//! responsive while they are ingested and the model is extracted again over the whole corpus.
+//!
+//! ```ignore
+//! let (cancel, outcome) = worker_client::start_extraction(files, base, move |p| progress.set(p));
+//! // keep `cancel` to stop the batch (e.g. a Cancel button); dropping `outcome` also stops it
+//! match outcome.await {
+//!     Ok(o) => { let (corpus, model) = entente_core::export::import_bundle(o.bundle.as_bytes())?; … }
+//!     Err(ExtractError::Cancelled) => {}
+//!     Err(ExtractError::Failed(why)) => notice(why),
+//! }
+//! ```
+//!
+//! One worker per batch: it is created here, sent the request once it says it is ready, and
+//! terminated when the batch ends, fails or is cancelled. A worker that cannot load, panics
+//! (the release build aborts on panic) or sends an unreadable message ends the batch with
+//! [`ExtractError::Failed`]; it never leaves the future pending.
+
+use entente_core::ingest::Format;
+use std::cell::{Cell, RefCell};
+use std::fmt;
+use std::future::Future;
+use std::rc::{Rc, Weak};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
+use web_sys::{ErrorEvent, Event, MessageEvent, Worker, WorkerOptions, WorkerType};
+
+/// The protocol version, the `v` of every message (see `src/bin/worker.rs`).
+const V: u32 = 1;
+
+/// The `<meta name="entente-worker" content="…">` that the build's post-build hook
+/// (`scripts/extract-boot-script.mjs`) writes into index.html: the worker's hashed loader.
+const WORKER_META: &str = "meta[name=\"entente-worker\"]";
+
+/// The protocol's name for a format (the worker reads it back).
+fn format_name(format: Format) -> &'static str {
+    match format {
+        Format::Text => "text",
+        Format::Markdown => "markdown",
+        Format::Html => "html",
+    }
+}
+
+/// A file the user adds; `format` is typically `Format::detect(&name, &bytes)`.
+#[derive(Debug, Clone)]
+pub struct NewDoc {
+    pub name: String,
+    pub format: Format,
+    pub bytes: Vec<u8>,
+}
+
+/// Sent after each new document: `done` of `total` read; `error` says why `name` was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Progress {
+    pub done: u32,
+    pub total: u32,
+    pub name: String,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejected {
+    pub name: String,
+    pub reason: String,
+}
+
+/// The result of a batch: the `entente-bundle/1` JSON of the model over the base documents and
+/// the accepted ones (read it with `entente_core::export::import_bundle`), and what became of
+/// each new file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub bundle: String,
+    pub accepted: Vec<String>,
+    pub rejected: Vec<Rejected>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExtractError {
+    /// [`Cancel::cancel`] was called.
+    Cancelled,
+    /// The worker could not run the batch; the text is for the user.
+    Failed(String),
+}
+
+impl fmt::Display for ExtractError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ExtractError::Cancelled => write!(f, "the articles were not added: cancelled"),
+            ExtractError::Failed(why) => write!(f, "the articles could not be read: {why}"),
+        }
+    }
+}
+
+/// Stops a batch: terminates its worker and ends its future with [`ExtractError::Cancelled`].
+/// Does nothing once the batch has ended.
+#[derive(Clone, Default)]
+pub struct Cancel(Weak<Job>);
+
+impl Cancel {
+    pub fn cancel(&self) {
+        if let Some(job) = self.0.upgrade() {
+            job.settle(Err(ExtractError::Cancelled));
+        }
+    }
+}
+
+/// Whether this build has the extraction worker. The served build does; the single-file
+/// `entente-offline.html` (scripts/single-file.mjs) has none, and [`start_extraction`] there
+/// ends at once with [`ExtractError::Failed`].
+pub fn available() -> bool {
+    worker_url().is_ok()
+}
+
+/// Starts a worker that reads `new` and extracts the model over `base` (the corpus shown now,
+/// as (name, text) pairs in corpus order) followed by the accepted new documents.
+/// `on_progress` is called on the main thread after each new document. Dropping the returned
+/// future terminates the worker.
+pub fn start_extraction<N, T>(
+    new: Vec<NewDoc>,
+    base: impl IntoIterator<Item = (N, T)>,
+    on_progress: impl Fn(Progress) + 'static,
+) -> (Cancel, impl Future<Output = Result<Outcome, ExtractError>>)
+where
+    N: AsRef<str>,
+    T: AsRef<str>,
+{
+    let (request, transfer) = request(new, base);
+    let started = Job::start(request, transfer, Box::new(on_progress));
+    let cancel = Cancel(started.as_ref().map(|(job, _)| Rc::downgrade(job)).unwrap_or_default());
+    let outcome = async move {
+        let (job, finished) = started?;
+        // Resolved by `settle`, never rejected.
+        let _ = JsFuture::from(finished).await;
+        let result = job.result.borrow_mut().take();
+        result.unwrap_or_else(|| Err(ExtractError::Failed("the extraction worker stopped without an answer".into())))
+    };
+    (cancel, outcome)
+}
+
+/// The `extract` message and its transfer list (the documents' buffers, moved, not copied).
+fn request<N: AsRef<str>, T: AsRef<str>>(new: Vec<NewDoc>, base: impl IntoIterator<Item = (N, T)>) -> (JsValue, Array) {
+    let documents = Array::new();
+    let transfer = Array::new();
+    for doc in new {
+        let bytes = Uint8Array::from(doc.bytes.as_slice());
+        transfer.push(&bytes.buffer());
+        documents.push(&object(&[
+            ("name", doc.name.into()),
+            ("format", format_name(doc.format).into()),
+            ("bytes", bytes.into()),
+        ]));
+    }
+    let base_docs = Array::new();
+    for (name, text) in base {
+        base_docs.push(&object(&[("name", name.as_ref().into()), ("text", text.as_ref().into())]));
+    }
+    let msg = object(&[
+        ("v", V.into()),
+        ("kind", "extract".into()),
+        ("documents", documents.into()),
+        ("base", base_docs.into()),
+    ]);
+    (msg.into(), transfer)
+}
+
+struct Job {
+    worker: Worker,
+    /// The request, until the worker says it is ready.
+    request: RefCell<Option<(JsValue, Array)>>,
+    on_progress: Box<dyn Fn(Progress)>,
+    settled: Cell<bool>,
+    result: RefCell<Option<Result<Outcome, ExtractError>>>,
+    /// Resolves the promise the outcome future awaits.
+    resolve: Function,
+    /// The worker's message, error and message-error handlers, alive as long as the job.
+    _handlers: [Closure<dyn Fn(Event)>; 3],
+}
+
+impl Job {
+    fn start(request: JsValue, transfer: Array, on_progress: Box<dyn Fn(Progress)>) -> Result<(Rc<Job>, Promise), ExtractError> {
+        let url = worker_url()?;
+        let options = WorkerOptions::new();
+        options.set_type(WorkerType::Module);
+        let worker = Worker::new_with_options(&url, &options)
+            .map_err(|e| ExtractError::Failed(format!("the extraction worker could not be created: {}", describe(&e))))?;
+        let mut resolve = None;
+        let finished = Promise::new(&mut |res, _rej| resolve = Some(res));
+        let resolve = resolve.ok_or_else(|| ExtractError::Failed("a promise did not start".into()))?;
+        let job = Rc::new_cyclic(|weak: &Weak<Job>| {
+            let w = weak.clone();
+            let on_message = Closure::<dyn Fn(Event)>::new(move |ev: Event| {
+                if let (Some(job), Ok(ev)) = (w.upgrade(), ev.dyn_into::<MessageEvent>()) {
+                    job.on_message(&ev.data());
+                }
+            });
+            let w = weak.clone();
+            let on_error = Closure::<dyn Fn(Event)>::new(move |ev: Event| {
+                let Some(job) = w.upgrade() else { return };
+                let why = match ev.dyn_ref::<ErrorEvent>().map(ErrorEvent::message) {
+                    Some(m) if !m.is_empty() => format!("the extraction worker stopped: {m}"),
+                    _ => "the extraction worker could not start (its script did not load)".to_string(),
+                };
+                job.settle(Err(ExtractError::Failed(why)));
+            });
+            let w = weak.clone();
+            let on_message_error = Closure::<dyn Fn(Event)>::new(move |_: Event| {
+                if let Some(job) = w.upgrade() {
+                    job.settle(Err(ExtractError::Failed(
+                        "a message from the extraction worker could not be read".into(),
+                    )));
+                }
+            });
+            worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+            worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+            worker.set_onmessageerror(Some(on_message_error.as_ref().unchecked_ref()));
+            Job {
+                worker,
+                request: RefCell::new(Some((request, transfer))),
+                on_progress,
+                settled: Cell::new(false),
+                result: RefCell::new(None),
+                resolve,
+                _handlers: [on_message, on_error, on_message_error],
+            }
+        });
+        Ok((job, finished))
+    }
+
+    fn on_message(&self, data: &JsValue) {
+        if self.settled.get() {
+            return;
+        }
+        let v = get(data, "v").as_f64();
+        if v != Some(f64::from(V)) {
+            let why = format!("the extraction worker speaks protocol {v:?}, the page speaks {V}; reload the page");
+            return self.settle(Err(ExtractError::Failed(why)));
+        }
+        match get(data, "kind").as_string().as_deref() {
+            Some("ready") => {
+                let request = self.request.borrow_mut().take();
+                if let Some((msg, transfer)) = request
+                    && let Err(e) = self.worker.post_message_with_transfer(&msg, &transfer)
+                {
+                    self.settle(Err(ExtractError::Failed(format!(
+                        "the articles could not be sent to the worker: {}",
+                        describe(&e)
+                    ))));
+                }
+            }
+            Some("progress") => (self.on_progress)(Progress {
+                done: number(data, "done"),
+                total: number(data, "total"),
+                name: get(data, "name").as_string().unwrap_or_default(),
+                error: get(data, "error").as_string(),
+            }),
+            Some("done") => {
+                let result = match get(data, "bundle").as_string() {
+                    Some(bundle) => Ok(Outcome {
+                        bundle,
+                        accepted: strings(&get(data, "accepted")),
+                        rejected: rejected(&get(data, "rejected")),
+                    }),
+                    None => Err(ExtractError::Failed("the extraction worker sent no bundle".into())),
+                };
+                self.settle(result);
+            }
+            Some("failed") => {
+                let why = get(data, "error")
+                    .as_string()
+                    .unwrap_or_else(|| "the extraction worker failed".into());
+                self.settle(Err(ExtractError::Failed(why)));
+            }
+            // Kinds a later worker may add are not this page's business.
+            _ => {}
+        }
+    }
+
+    /// Ends the batch once: stops the worker and wakes the outcome future.
+    fn settle(&self, result: Result<Outcome, ExtractError>) {
+        if self.settled.replace(true) {
+            return;
+        }
+        self.worker.terminate();
+        *self.result.borrow_mut() = Some(result);
+        let _ = self.resolve.call0(&JsValue::NULL);
+    }
+}
+
+impl Drop for Job {
+    fn drop(&mut self) {
+        self.worker.terminate();
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        self.worker.set_onmessageerror(None);
+    }
+}
+
+/// The worker's loader script, as named in index.html by the post-build hook.
+fn worker_url() -> Result<String, ExtractError> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(WORKER_META).ok().flatten())
+        .and_then(|meta| meta.get_attribute("content"))
+        .filter(|url| !url.is_empty())
+        .ok_or_else(|| ExtractError::Failed("this build has no extraction worker (index.html names none)".into()))
+}
+
+fn object(fields: &[(&str, JsValue)]) -> Object {
+    let obj = Object::new();
+    for (key, value) in fields {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = Reflect::set(&obj, &(*key).into(), value);
+    }
+    obj
+}
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    Reflect::get(obj, &key.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn number(obj: &JsValue, key: &str) -> u32 {
+    get(obj, key).as_f64().map_or(0, |n| n as u32)
+}
+
+fn strings(list: &JsValue) -> Vec<String> {
+    list.dyn_ref::<Array>()
+        .map(|a| a.iter().filter_map(|s| s.as_string()).collect())
+        .unwrap_or_default()
+}
+
+fn rejected(list: &JsValue) -> Vec<Rejected> {
+    let Some(list) = list.dyn_ref::<Array>() else {
+        return Vec::new();
+    };
+    list.iter()
+        .map(|r| Rejected {
+            name: get(&r, "name").as_string().unwrap_or_default(),
+            reason: get(&r, "reason").as_string().unwrap_or_default(),
+        })
+        .collect()
+}
+
+fn describe(e: &JsValue) -> String {
+    e.as_string()
+        .or_else(|| e.dyn_ref::<web_sys::js_sys::Error>().map(|e| String::from(e.message())))
+        .unwrap_or_else(|| format!("{e:?}"))
+}
