@@ -11,12 +11,20 @@ use leptos::prelude::*;
 /// The root: builds the data, puts the shared state in context, lays out the views.
 #[component]
 pub fn App() -> impl IntoView {
-    let ctx = Ctx { view: RwSignal::new(ViewState::default()), data: RwSignal::new(Data::new(default_corpus())), notices: RwSignal::new(Vec::new()), focus: RwSignal::new(None) };
+    let ctx = Ctx {
+        view: RwSignal::new(ViewState::default()),
+        data: RwSignal::new(Data::new(default_corpus())),
+        notices: RwSignal::new(Vec::new()),
+        focus: RwSignal::new(None),
+    };
     provide_context(ctx);
     sync_with_url(ctx);
     // Escape clears the selection from anywhere; "/" jumps to the search box.
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        let typing = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok()).is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        let typing = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
         if ev.key() == "Escape" && !typing {
             ctx.view.update(|v| v.selection = entente_core::view_state::Selection::None);
         } else if ev.key() == "/" && !typing {

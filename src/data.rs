@@ -34,7 +34,13 @@ impl Data {
         for list in &mut mentions_of_doc {
             list.sort_by_key(|&i| (model.mentions[i].span.start, std::cmp::Reverse(model.mentions[i].span.end)));
         }
-        Arc::new(Data { corpus, model, index, events_of, mentions_of_doc })
+        Arc::new(Data {
+            corpus,
+            model,
+            index,
+            events_of,
+            mentions_of_doc,
+        })
     }
 
     pub fn actor_label(&self, id: ActorId) -> String {
@@ -56,7 +62,9 @@ impl Data {
             None => f.from.is_none() && f.to.is_none(),
         };
         let in_docs = f.documents.is_empty()
-            || e.mentions.iter().any(|m| f.documents.contains(&self.model.documents[m.doc as usize].id));
+            || e.mentions
+                .iter()
+                .any(|m| f.documents.contains(&self.model.documents[m.doc as usize].id));
         f.quads.admits(e.code.quad)
             && f.modalities.admits(e.modality)
             && (actors_ok(e.actor) || e.recipient.is_some_and(actors_ok))
@@ -80,12 +88,19 @@ impl Data {
             || e.trigger.contains(&q)
             || e.code.plover.as_deref().is_some_and(|p| p.to_lowercase().contains(&q))
             || e.code.cameo.as_deref().is_some_and(|c| c == q)
-            || e.mentions.iter().any(|m| self.sentence_text(m.sentence).to_lowercase().contains(&q))
+            || e.mentions
+                .iter()
+                .any(|m| self.sentence_text(m.sentence).to_lowercase().contains(&q))
     }
 
     /// Actors an event filter leaves visible: those in a passing event, plus, when no
     /// event-level filter is on, every actor of an admitted kind.
     pub fn visible_events(&self, f: &Filters) -> Vec<EventId> {
-        self.model.events.iter().filter(|e| self.event_passes(f, e)).map(|e| e.id).collect()
+        self.model
+            .events
+            .iter()
+            .filter(|e| self.event_passes(f, e))
+            .map(|e| e.id)
+            .collect()
     }
 }

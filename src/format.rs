@@ -44,10 +44,26 @@ pub fn modality_label(m: Modality) -> &'static str {
 
 /// Alleged, predicted, hypothetical and opinion events are drawn dashed everywhere.
 pub fn is_uncertain(m: Modality) -> bool {
-    matches!(m, Modality::Alleged | Modality::Predicted | Modality::Hypothetical | Modality::Opinion)
+    matches!(
+        m,
+        Modality::Alleged | Modality::Predicted | Modality::Hypothetical | Modality::Opinion
+    )
 }
 
-const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 /// "5 May 2022", "April 2019", "2007".
 pub fn date_label(d: &StatedDate) -> String {

@@ -47,7 +47,10 @@ pub fn state_from_fragment(fragment: &str, data: &Data) -> (ViewState, Vec<Strin
             let (state, more) = view_state::validate_spans(&state, &data.corpus);
             (state, notices.iter().chain(&more).map(|n| n.to_string()).collect())
         }
-        Err(e) => (ViewState::default(), vec![format!("This link could not be read ({e}); showing the default view.")]),
+        Err(e) => (
+            ViewState::default(),
+            vec![format!("This link could not be read ({e}); showing the default view.")],
+        ),
     }
 }
 
@@ -117,9 +120,18 @@ pub fn picked(ctx: Ctx) -> Memo<Picked> {
     Memo::new(move |_| {
         let sel = ctx.view.with(|v| v.selection.clone());
         ctx.data.with(|d| match sel {
-            view_state::Selection::Actor(k) => Picked { actor: d.index.actor(&k), ..Picked::default() },
-            view_state::Selection::Event(k) => Picked { event: d.index.event(&k), ..Picked::default() },
-            view_state::Selection::Place(k) => Picked { place: d.index.place(&k), ..Picked::default() },
+            view_state::Selection::Actor(k) => Picked {
+                actor: d.index.actor(&k),
+                ..Picked::default()
+            },
+            view_state::Selection::Event(k) => Picked {
+                event: d.index.event(&k),
+                ..Picked::default()
+            },
+            view_state::Selection::Place(k) => Picked {
+                place: d.index.place(&k),
+                ..Picked::default()
+            },
             _ => Picked::default(),
         })
     })

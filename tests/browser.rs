@@ -26,7 +26,10 @@ fn all(root: &Element, selector: &str) -> Vec<HtmlElement> {
 }
 
 fn text(root: &Element, selector: &str) -> String {
-    root.query_selector(selector).unwrap().and_then(|e| e.text_content()).unwrap_or_default()
+    root.query_selector(selector)
+        .unwrap()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
 }
 
 #[wasm_bindgen_test]
@@ -35,11 +38,17 @@ async fn lists_both_seed_articles_and_reads_the_first() {
     leptos::task::tick().await;
     let tabs = all(&host, ".doc-tab");
     assert_eq!(tabs.len(), 2);
-    let titles: Vec<String> = all(&host, ".doc-tab .doc-title").iter().map(|e| e.text_content().unwrap()).collect();
+    let titles: Vec<String> = all(&host, ".doc-tab .doc-title")
+        .iter()
+        .map(|e| e.text_content().unwrap())
+        .collect();
     assert_eq!(titles[0], "South Korea joins CCDCOE");
     assert!(titles[1].starts_with("1st Asian Country To Join NATO"), "{titles:?}");
     // The content dates both articles to May 2022, not the second one's 2023 header.
-    let dates: Vec<String> = all(&host, ".doc-tab .doc-date").iter().map(|e| e.text_content().unwrap()).collect();
+    let dates: Vec<String> = all(&host, ".doc-tab .doc-date")
+        .iter()
+        .map(|e| e.text_content().unwrap())
+        .collect();
     assert!(dates.iter().all(|d| d.starts_with("2022-05")), "{dates:?}");
     assert_eq!(text(&host, ".reader-title"), "South Korea joins CCDCOE");
 }
@@ -48,12 +57,22 @@ async fn lists_both_seed_articles_and_reads_the_first() {
 async fn clicking_a_mention_selects_its_actor_everywhere() {
     let host = mount_app("");
     leptos::task::tick().await;
-    let nis = all(&host, ".reader .mention").into_iter().find(|m| m.text_content().unwrap() == "NIS").expect("a mention of NIS");
+    let nis = all(&host, ".reader .mention")
+        .into_iter()
+        .find(|m| m.text_content().unwrap() == "NIS")
+        .expect("a mention of NIS");
     nis.click();
     leptos::task::tick().await;
-    assert!(text(&host, ".details h2").contains("National Intelligence Service"), "{}", text(&host, ".details h2"));
+    assert!(
+        text(&host, ".details h2").contains("National Intelligence Service"),
+        "{}",
+        text(&host, ".details h2")
+    );
     // The graph highlights the same actor, and the URL names it.
-    let selected: Vec<String> = all(&host, ".graph .node.selected").iter().map(|n| n.get_attribute("data-actor").unwrap()).collect();
+    let selected: Vec<String> = all(&host, ".graph .node.selected")
+        .iter()
+        .map(|n| n.get_attribute("data-actor").unwrap())
+        .collect();
     assert_eq!(selected, vec!["org:nis".to_string()]);
     let hash = web_sys::window().unwrap().location().hash().unwrap();
     assert!(hash.contains("sel=a:org:nis"), "{hash}");
@@ -63,6 +82,10 @@ async fn clicking_a_mention_selects_its_actor_everywhere() {
 async fn a_garbage_link_gives_the_default_view_and_a_notice() {
     let host = mount_app("#v=1&map=%ZZ&sel=a:");
     leptos::task::tick().await;
-    assert!(text(&host, ".notices").contains("could not be read"), "{}", text(&host, ".notices"));
+    assert!(
+        text(&host, ".notices").contains("could not be read"),
+        "{}",
+        text(&host, ".notices")
+    );
     assert!(text(&host, ".details h2").contains("Who does what to whom"));
 }

@@ -21,9 +21,18 @@ fn seeds_actors_events_and_conflicts() {
     println!("{}\n{}", r.actors.line("actors"), r.events.line("events"));
     assert!(f1(&r.actors) >= 0.95, "actors F1 {:.3} below 0.95", f1(&r.actors));
     assert!(f1(&r.events) >= 0.68, "events F1 {:.3} below the 0.68 floor", f1(&r.events));
-    assert!(r.conflicts_found.0 >= 2, "conflicts found {}/{}", r.conflicts_found.0, r.conflicts_found.1);
+    assert!(
+        r.conflicts_found.0 >= 2,
+        "conflicts found {}/{}",
+        r.conflicts_found.0,
+        r.conflicts_found.1
+    );
     // Dates and modality of the matched events mostly agree with the analyst's.
-    assert!(r.modality_agree.0 * 10 >= r.modality_agree.1 * 9, "modality {:?}", r.modality_agree);
+    assert!(
+        r.modality_agree.0 * 10 >= r.modality_agree.1 * 9,
+        "modality {:?}",
+        r.modality_agree
+    );
     assert!(r.date_agree.0 * 2 >= r.date_agree.1, "dates {:?}", r.date_agree);
 }
 

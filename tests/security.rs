@@ -3,7 +3,14 @@
 
 use std::path::Path;
 
-const SINKS: [&str; 6] = ["inner_html", "set_inner_html", "insert_adjacent_html", "outer_html", "dangerously", "document_write"];
+const SINKS: [&str; 6] = [
+    "inner_html",
+    "set_inner_html",
+    "insert_adjacent_html",
+    "outer_html",
+    "dangerously",
+    "document_write",
+];
 
 fn scan(dir: &Path, hits: &mut Vec<String>) {
     for entry in std::fs::read_dir(dir).expect("readable source dir").flatten() {

@@ -9,7 +9,10 @@ use entente_core::ingest::{Format, Source, ingest};
 use std::time::Instant;
 
 fn texts() -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = entente_core::corpus::SEED_ARTICLES.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
+    let mut out: Vec<(String, String)> = entente_core::corpus::SEED_ARTICLES
+        .iter()
+        .map(|(n, t)| (n.to_string(), t.to_string()))
+        .collect();
     for dir in ["../shared/eval/gum_news/text"] {
         if let Ok(entries) = std::fs::read_dir(dir) {
             let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
@@ -35,13 +38,35 @@ pub fn run(args: &[String]) -> Result<(), String> {
         // A marker line keeps every copy a distinct document (distinct ids).
         let text = format!("{text}\n\nCopy {i}.\n");
         bytes += text.len();
-        documents.push(ingest(Source { name, bytes: text.as_bytes() }, Format::Text).map_err(|e| e.to_string())?);
+        documents.push(
+            ingest(
+                Source {
+                    name,
+                    bytes: text.as_bytes(),
+                },
+                Format::Text,
+            )
+            .map_err(|e| e.to_string())?,
+        );
         i += 1;
     }
     let corpus = Corpus { documents };
     let mb = bytes as f64 / 1e6;
-    println!("corpus: {} documents, {:.1} MB ({} distinct texts)", corpus.documents.len(), mb, base.len());
-    let best = |f: &dyn Fn()| (0..3).map(|_| { let t = Instant::now(); f(); t.elapsed().as_secs_f64() }).fold(f64::MAX, f64::min);
+    println!(
+        "corpus: {} documents, {:.1} MB ({} distinct texts)",
+        corpus.documents.len(),
+        mb,
+        base.len()
+    );
+    let best = |f: &dyn Fn()| {
+        (0..3)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed().as_secs_f64()
+            })
+            .fold(f64::MAX, f64::min)
+    };
     let baseline = best(&|| {
         let mut n = 0;
         for d in &corpus.documents {
@@ -60,7 +85,15 @@ pub fn run(args: &[String]) -> Result<(), String> {
         std::hint::black_box(entente_core::extract::extract(&corpus));
     });
     println!("baseline (tokenize + sentences): {:>8.1} MB/s", mb / baseline);
-    println!("extraction, per document (map):  {:>8.1} MB/s   ({:.1}x the baseline's time)", mb / map, map / baseline);
-    println!("extraction + merge (whole model): {:>8.1} MB/s   ({:.1}x the baseline's time)", mb / full, full / baseline);
+    println!(
+        "extraction, per document (map):  {:>8.1} MB/s   ({:.1}x the baseline's time)",
+        mb / map,
+        map / baseline
+    );
+    println!(
+        "extraction + merge (whole model): {:>8.1} MB/s   ({:.1}x the baseline's time)",
+        mb / full,
+        full / baseline
+    );
     Ok(())
 }

@@ -16,7 +16,12 @@ fn read(path: &Path) -> Result<String> {
 
 fn write(path: &Path, text: &str) -> Result<()> {
     fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))?;
-    eprintln!("wrote {} ({} bytes, {} lines)", path.display(), text.len(), text.lines().count());
+    eprintln!(
+        "wrote {} ({} bytes, {} lines)",
+        path.display(),
+        text.len(),
+        text.lines().count()
+    );
     Ok(())
 }
 
@@ -28,8 +33,14 @@ pub fn run(shared: &Path, out: &Path) -> Result<()> {
         read(&phoenix.join("Phoenix.Countries.actors.txt"))?,
     ]);
     write(&out.join("lexicon/actors.tsv"), &actors)?;
-    write(&out.join("lexicon/agents.tsv"), &compile_agents(&read(&phoenix.join("Phoenix.agents.txt"))?))?;
-    write(&out.join("lexicon/verbs.txt"), &compile_verbs(&read(&phoenix.join("CAMEO.2.0.txt"))?))?;
+    write(
+        &out.join("lexicon/agents.tsv"),
+        &compile_agents(&read(&phoenix.join("Phoenix.agents.txt"))?),
+    )?;
+    write(
+        &out.join("lexicon/verbs.txt"),
+        &compile_verbs(&read(&phoenix.join("CAMEO.2.0.txt"))?),
+    )?;
     let events = compile_event_codes(
         &read(&shared.join("data/cameo/cameo_eventcodes_merged.tsv"))?,
         &read(&shared.join("eval/plover/CAMEO2PLOVER-2021.txt"))?,
@@ -131,7 +142,10 @@ fn parse_actor_file(text: &str, entries: &mut Vec<Entry>) {
         if let Some(done) = current.take() {
             entries.push(done);
         }
-        let mut e = Entry { person: comment.contains("CountryInfo") || comment.contains("rulers"), ..Entry::default() };
+        let mut e = Entry {
+            person: comment.contains("CountryInfo") || comment.contains("rulers"),
+            ..Entry::default()
+        };
         // A name may have a tab-separated qualifier ("OSMAN_OLCAY\t_TURKEY_"): keep the first field.
         if let Some(name) = name_part.split('\t').next().and_then(clean_name) {
             e.names.push(name);
@@ -152,17 +166,51 @@ fn current_code(codes: &[(String, Option<u32>, Option<u32>)]) -> Option<(&str, O
 
 /// Words that mark a dictionary name as an institution rather than a person.
 const INSTITUTION_WORDS: [&str; 36] = [
-    "MINISTRY", "COUNCIL", "PARTY", "ARMY", "COURT", "BANK", "COMPANY", "AGENCY", "COMMITTEE", "FORCES", "POLICE",
-    "GOVERNMENT", "OFFICE", "DEPARTMENT", "ASSEMBLY", "PARLIAMENT", "CONGRESS", "SERVICE", "COMMISSION", "FRONT",
-    "MOVEMENT", "NAVY", "GUARD", "UNION", "MILITARY", "STATES", "NATIONAL", "REPUBLIC", "FEDERAL", "CENTRAL",
-    "ARMED", "ROYAL", "AIR", "SECURITY", "INTELLIGENCE", "MARINES",
+    "MINISTRY",
+    "COUNCIL",
+    "PARTY",
+    "ARMY",
+    "COURT",
+    "BANK",
+    "COMPANY",
+    "AGENCY",
+    "COMMITTEE",
+    "FORCES",
+    "POLICE",
+    "GOVERNMENT",
+    "OFFICE",
+    "DEPARTMENT",
+    "ASSEMBLY",
+    "PARLIAMENT",
+    "CONGRESS",
+    "SERVICE",
+    "COMMISSION",
+    "FRONT",
+    "MOVEMENT",
+    "NAVY",
+    "GUARD",
+    "UNION",
+    "MILITARY",
+    "STATES",
+    "NATIONAL",
+    "REPUBLIC",
+    "FEDERAL",
+    "CENTRAL",
+    "ARMED",
+    "ROYAL",
+    "AIR",
+    "SECURITY",
+    "INTELLIGENCE",
+    "MARINES",
 ];
 
 fn looks_like_person(name: &str, code: &str) -> bool {
     let words: Vec<&str> = name.split(' ').collect();
     code.len() > 3
         && (2..=4).contains(&words.len())
-        && !words.iter().any(|w| INSTITUTION_WORDS.contains(w) || *w == "OF" || *w == "THE")
+        && !words
+            .iter()
+            .any(|w| INSTITUTION_WORDS.contains(w) || *w == "OF" || *w == "THE")
 }
 
 fn actor_kind(code: &str, person: bool) -> &'static str {
@@ -232,7 +280,9 @@ fn compile_actors(files: &[String]) -> String {
     let mut seen = BTreeSet::new();
     let mut kept = 0;
     for e in entries {
-        let Some((code, until)) = current_code(&e.codes) else { continue };
+        let Some((code, until)) = current_code(&e.codes) else {
+            continue;
+        };
         if e.names.is_empty() {
             continue;
         }
@@ -240,7 +290,11 @@ fn compile_actors(files: &[String]) -> String {
         if code.len() == 3 && !code.starts_with("IGO") && !e.person {
             continue;
         }
-        let person = e.person || (!code.starts_with("IGO") && !code.starts_with("NGO") && !code.starts_with("MNC") && looks_like_person(&e.names[0], code));
+        let person = e.person
+            || (!code.starts_with("IGO")
+                && !code.starts_with("NGO")
+                && !code.starts_with("MNC")
+                && looks_like_person(&e.names[0], code));
         let kind = actor_kind(code, person);
         if kind == "person" && until.is_some_and(|u| u < PERSON_CUTOFF) {
             continue;
@@ -275,7 +329,15 @@ fn plural(word: &str) -> String {
     let w = word;
     if w.ends_with('y') && !w.ends_with("ay") && !w.ends_with("ey") && !w.ends_with("oy") {
         format!("{}IES", &w[..w.len() - 1])
-    } else if w.ends_with('s') || w.ends_with('x') || w.ends_with("ch") || w.ends_with("sh") || w.ends_with('S') || w.ends_with('X') || w.ends_with("CH") || w.ends_with("SH") {
+    } else if w.ends_with('s')
+        || w.ends_with('x')
+        || w.ends_with("ch")
+        || w.ends_with("sh")
+        || w.ends_with('S')
+        || w.ends_with('X')
+        || w.ends_with("CH")
+        || w.ends_with("SH")
+    {
         format!("{w}ES")
     } else if w.ends_with('Y') && !w.ends_with("AY") && !w.ends_with("EY") && !w.ends_with("OY") {
         format!("{}IES", &w[..w.len() - 1])
@@ -295,7 +357,10 @@ fn compile_agents(text: &str) -> String {
             continue;
         }
         if let Some((name, values)) = line.split_once('=').filter(|_| line.starts_with('!')) {
-            subs.insert(name.trim().to_string(), values.split(',').map(|v| v.trim().to_string()).collect());
+            subs.insert(
+                name.trim().to_string(),
+                values.split(',').map(|v| v.trim().to_string()).collect(),
+            );
             continue;
         }
         let Some(open) = line.find("[~") else { continue };
@@ -305,7 +370,10 @@ fn compile_agents(text: &str) -> String {
         }
         let head = line[..open].trim();
         let (name, irregular) = match head.find('{') {
-            Some(b) => (head[..b].trim(), head[b + 1..].trim_end_matches('}').split_whitespace().collect::<Vec<_>>()),
+            Some(b) => (
+                head[..b].trim(),
+                head[b + 1..].trim_end_matches('}').split_whitespace().collect::<Vec<_>>(),
+            ),
             None => (head, Vec::new()),
         };
         let mut forms: Vec<String> = Vec::new();
@@ -329,14 +397,18 @@ fn compile_agents(text: &str) -> String {
             if let Some(clean) = clean_name(&f) {
                 // "EMBASSY_IN" is a pattern fragment, not a noun phrase: skip phrases ending in a function word.
                 let last = clean.rsplit(' ').next().unwrap_or("").to_lowercase();
-                if clean.contains(' ') && ["in", "of", "the", "and", "for", "to", "on", "at", "ins", "ofs"].contains(&last.as_str()) {
+                if clean.contains(' ')
+                    && ["in", "of", "the", "and", "for", "to", "on", "at", "ins", "ofs"].contains(&last.as_str())
+                {
                     continue;
                 }
                 rows.entry(clean.to_lowercase()).or_insert_with(|| code.clone());
             }
         }
     }
-    let mut out = String::from("# phrase\tCAMEO sector code\n# Compiled by `entente-cli build-data` from Phoenix.agents.txt (openeventdata/petrarch2, MIT); regular plurals generated.\n");
+    let mut out = String::from(
+        "# phrase\tCAMEO sector code\n# Compiled by `entente-cli build-data` from Phoenix.agents.txt (openeventdata/petrarch2, MIT); regular plurals generated.\n",
+    );
     for (phrase, code) in rows {
         let _ = writeln!(out, "{phrase}\t{code}");
     }
@@ -353,7 +425,9 @@ fn compile_agents(text: &str) -> String {
 ///   `P CODE pre... * post...`    a pattern of the current block; `(`, `)`, `{`, `}` removed,
 ///                                `+`/`$`/`^`/`%` (actor slots) removed
 fn compile_verbs(text: &str) -> String {
-    let mut out = String::from("# Compiled by `entente-cli build-data` from CAMEO.2.0.txt (openeventdata/petrarch2, MIT). Format: see cli/src/build_data.rs.\n");
+    let mut out = String::from(
+        "# Compiled by `entente-cli build-data` from CAMEO.2.0.txt (openeventdata/petrarch2, MIT). Format: see cli/src/build_data.rs.\n",
+    );
     let mut in_sets = true;
     let mut set_name: Option<String> = None;
     let mut set_words: Vec<String> = Vec::new();
@@ -395,23 +469,54 @@ fn compile_verbs(text: &str) -> String {
             let Some(open) = pattern.rfind('[') else { continue };
             let code = pattern[open + 1..].split([']', ':']).next().unwrap_or("---").trim();
             let body: String = pattern[..open].chars().filter(|c| !"(){}+$^%".contains(*c)).collect();
-            let words: Vec<String> = body.split_whitespace().map(|w| w.trim_end_matches('_').replace('_', " ")).filter(|w| !w.is_empty()).collect();
+            let words: Vec<String> = body
+                .split_whitespace()
+                .map(|w| w.trim_end_matches('_').replace('_', " "))
+                .filter(|w| !w.is_empty())
+                .collect();
             if words.iter().any(|w| w == "*") && words.len() > 1 {
                 let _ = writeln!(out, "P {code} {}", words.join(" "));
             }
             continue;
         }
         // A verb line: WORD or +PHRASAL_VERB, optional {forms}, optional [code].
-        let code = t.find('[').map(|i| t[i + 1..].split([']', ':']).next().unwrap_or("---").trim().to_string()).unwrap_or_else(|| "---".into());
-        let head = t.split(['[', '{']).next().unwrap_or("").trim().trim_start_matches('+').trim_end_matches('_');
+        let code = t
+            .find('[')
+            .map(|i| t[i + 1..].split([']', ':']).next().unwrap_or("---").trim().to_string())
+            .unwrap_or_else(|| "---".into());
+        let head = t
+            .split(['[', '{'])
+            .next()
+            .unwrap_or("")
+            .trim()
+            .trim_start_matches('+')
+            .trim_end_matches('_');
         if head.is_empty() || head.contains(' ') {
             continue;
         }
         let irregular: Vec<String> = t
             .find('{')
-            .map(|i| t[i + 1..].split('}').next().unwrap_or("").split_whitespace().map(|w| w.trim_start_matches('+').trim_end_matches('_').replace('_', " ")).collect())
+            .map(|i| {
+                t[i + 1..]
+                    .split('}')
+                    .next()
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .map(|w| w.trim_start_matches('+').trim_end_matches('_').replace('_', " "))
+                    .collect()
+            })
             .unwrap_or_default();
-        let _ = writeln!(out, "V {} {}{}", if code.is_empty() { "---" } else { &code }, head.replace('_', " "), if irregular.is_empty() { String::new() } else { format!(" [{}]", irregular.join("|")) });
+        let _ = writeln!(
+            out,
+            "V {} {}{}",
+            if code.is_empty() { "---" } else { &code },
+            head.replace('_', " "),
+            if irregular.is_empty() {
+                String::new()
+            } else {
+                format!(" [{}]", irregular.join("|"))
+            }
+        );
     }
     out
 }

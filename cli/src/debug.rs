@@ -1,7 +1,7 @@
 //! `entente-cli mentions FILE`: prints each sentence with the mentions found in it.
 
-use entente_core::extract::mentions::{Referent, sentence_mentions};
 use entente_core::extract::events::document_events;
+use entente_core::extract::mentions::{Referent, sentence_mentions};
 use entente_core::extract::resolve::{is_live, resolve};
 use entente_core::extract::view::TokenView;
 use entente_core::ingest::{Format, Source, ingest};
@@ -10,7 +10,14 @@ use entente_core::text::{split_sentences, tokenize};
 
 pub fn mentions(path: &str) -> Result<(), String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
-    let doc = ingest(Source { name: path, bytes: &bytes }, Format::Text).map_err(|e| format!("{path}: {e}"))?;
+    let doc = ingest(
+        Source {
+            name: path,
+            bytes: &bytes,
+        },
+        Format::Text,
+    )
+    .map_err(|e| format!("{path}: {e}"))?;
     let lex = lexicon();
     let tokens = tokenize(&doc.text);
     let sentences = split_sentences(&doc.text, &tokens, &doc.blocks);
@@ -28,7 +35,11 @@ pub fn mentions(path: &str) -> Result<(), String> {
                     let a = &lex.dictionary[*d as usize];
                     format!("dict {:?} {} {}", a.kind, a.code, a.name)
                 }
-                Referent::Sector { country, sector } => format!("sector {}{}", country.map_or("---".into(), |c| lex.countries[c as usize].iso3.clone()), lex.sectors[*sector as usize]),
+                Referent::Sector { country, sector } => format!(
+                    "sector {}{}",
+                    country.map_or("---".into(), |c| lex.countries[c as usize].iso3.clone()),
+                    lex.sectors[*sector as usize]
+                ),
                 other => format!("{other:?}"),
             };
             let extra = [
@@ -37,13 +48,24 @@ pub fn mentions(path: &str) -> Result<(), String> {
                 m.alias.as_ref().map(|a| format!("alias={a}")),
             ];
             let extra: Vec<String> = extra.into_iter().flatten().collect();
-            println!("    {:<40} {:?} {} {}", v.slice(m.tokens.clone()), m.role, what, extra.join(" "));
+            println!(
+                "    {:<40} {:?} {} {}",
+                v.slice(m.tokens.clone()),
+                m.role,
+                what,
+                extra.join(" ")
+            );
         }
     }
     let res = resolve(&v, lex, all);
     println!("\n== entities");
     for (i, e) in res.entities.iter().enumerate().filter(|(_, e)| is_live(e)) {
-        let forms: Vec<String> = res.mentions.iter().filter(|r| r.entity == Some(i)).map(|r| format!("{}:{}", r.mention.sentence, v.slice(r.mention.tokens.clone()))).collect();
+        let forms: Vec<String> = res
+            .mentions
+            .iter()
+            .filter(|r| r.entity == Some(i))
+            .map(|r| format!("{}:{}", r.mention.sentence, v.slice(r.mention.tokens.clone())))
+            .collect();
         println!(
             "{i:>3} {:?} names={:?} acr={:?} country={:?} sector={:?} owner={:?} role={:?}\n      {}",
             e.kind,

@@ -5,8 +5,14 @@ use crate::ingest::{Format, Source, ingest};
 
 /// The seed articles as (file name, text). The files live in `data/corpus/`.
 pub const SEED_ARTICLES: [(&str, &str); 2] = [
-    ("000_south-korea-joins-ccdcoe.txt", include_str!("../../data/corpus/000_south-korea-joins-ccdcoe.txt")),
-    ("002_first-asian-country-joins-nato-cdg.txt", include_str!("../../data/corpus/002_first-asian-country-joins-nato-cdg.txt")),
+    (
+        "000_south-korea-joins-ccdcoe.txt",
+        include_str!("../../data/corpus/000_south-korea-joins-ccdcoe.txt"),
+    ),
+    (
+        "002_first-asian-country-joins-nato-cdg.txt",
+        include_str!("../../data/corpus/002_first-asian-country-joins-nato-cdg.txt"),
+    ),
 ];
 
 /// A set of documents.
@@ -19,7 +25,16 @@ pub struct Corpus {
 pub fn default_corpus() -> Corpus {
     let documents = SEED_ARTICLES
         .iter()
-        .map(|(name, text)| ingest(Source { name, bytes: text.as_bytes() }, Format::Text).expect("seed articles are valid text"))
+        .map(|(name, text)| {
+            ingest(
+                Source {
+                    name,
+                    bytes: text.as_bytes(),
+                },
+                Format::Text,
+            )
+            .expect("seed articles are valid text")
+        })
         .collect();
     Corpus { documents }
 }

@@ -22,13 +22,28 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Correction {
     /// `merge` is the same actor as `keep`: its mentions and events move to `keep`.
-    Merge { keep: String, merge: String },
-    Rename { actor: String, name: String },
-    Retype { actor: String, kind: ActorKind },
+    Merge {
+        keep: String,
+        merge: String,
+    },
+    Rename {
+        actor: String,
+        name: String,
+    },
+    Retype {
+        actor: String,
+        kind: ActorKind,
+    },
     /// The event (by `view_state::event_key`) is wrong: drop it.
-    RejectEvent { event: String },
+    RejectEvent {
+        event: String,
+    },
     /// The text at this byte span of the document does not refer to what the model says.
-    RejectMention { doc: String, start: u32, end: u32 },
+    RejectMention {
+        doc: String,
+        start: u32,
+        end: u32,
+    },
 }
 
 /// The log with an undo cursor: entries past `applied` are undone (and redoable until a new
@@ -119,23 +134,37 @@ pub const MAX_ENCODED: usize = 4_096;
 
 pub fn decode(text: &str) -> Result<Vec<Correction>, DecodeError> {
     if text.len() > MAX_ENCODED {
-        return Err(DecodeError(format!("{} bytes, over the {MAX_ENCODED}-byte limit", text.len())));
+        return Err(DecodeError(format!(
+            "{} bytes, over the {MAX_ENCODED}-byte limit",
+            text.len()
+        )));
     }
     if text.is_empty() {
         return Ok(Vec::new());
     }
     text.split(';')
         .map(|entry| {
-            let (tag, body) = entry.split_once(':').ok_or_else(|| DecodeError(format!("entry without a kind: {entry:.40}")))?;
-            let pair = || body.split_once('>').ok_or_else(|| DecodeError(format!("entry without '>': {entry:.40}")));
+            let (tag, body) = entry
+                .split_once(':')
+                .ok_or_else(|| DecodeError(format!("entry without a kind: {entry:.40}")))?;
+            let pair = || {
+                body.split_once('>')
+                    .ok_or_else(|| DecodeError(format!("entry without '>': {entry:.40}")))
+            };
             Ok(match tag {
                 "m" => {
                     let (a, b) = pair()?;
-                    Correction::Merge { keep: unesc(a)?, merge: unesc(b)? }
+                    Correction::Merge {
+                        keep: unesc(a)?,
+                        merge: unesc(b)?,
+                    }
                 }
                 "n" => {
                     let (a, b) = pair()?;
-                    Correction::Rename { actor: unesc(a)?, name: unesc(b)? }
+                    Correction::Rename {
+                        actor: unesc(a)?,
+                        name: unesc(b)?,
+                    }
                 }
                 "t" => {
                     let (a, b) = pair()?;
@@ -144,14 +173,22 @@ pub fn decode(text: &str) -> Result<Vec<Correction>, DecodeError> {
                 }
                 "e" => Correction::RejectEvent { event: unesc(body)? },
                 "x" => {
-                    let (doc, range) = body.rsplit_once('@').ok_or_else(|| DecodeError(format!("mention without '@': {entry:.40}")))?;
-                    let (s, e) = range.split_once('-').ok_or_else(|| DecodeError(format!("mention without a range: {entry:.40}")))?;
+                    let (doc, range) = body
+                        .rsplit_once('@')
+                        .ok_or_else(|| DecodeError(format!("mention without '@': {entry:.40}")))?;
+                    let (s, e) = range
+                        .split_once('-')
+                        .ok_or_else(|| DecodeError(format!("mention without a range: {entry:.40}")))?;
                     let start: u32 = s.parse().map_err(|_| DecodeError(format!("bad offset {s:.12}")))?;
                     let end: u32 = e.parse().map_err(|_| DecodeError(format!("bad offset {e:.12}")))?;
                     if end < start {
                         return Err(DecodeError(format!("empty range {start}-{end}")));
                     }
-                    Correction::RejectMention { doc: unesc(doc)?, start, end }
+                    Correction::RejectMention {
+                        doc: unesc(doc)?,
+                        start,
+                        end,
+                    }
                 }
                 other => return Err(DecodeError(format!("unknown kind {other:.8}"))),
             })
@@ -180,7 +217,9 @@ pub fn apply(model: &Model, log: &[Correction]) -> Model {
                 }
             }
             Correction::Merge { keep, merge } => {
-                let (Some(k), Some(x)) = (find(&m, keep), find(&m, merge)) else { continue };
+                let (Some(k), Some(x)) = (find(&m, keep), find(&m, merge)) else {
+                    continue;
+                };
                 if k != x {
                     merge_actors(&mut m, k, x);
                 }
@@ -192,7 +231,9 @@ pub fn apply(model: &Model, log: &[Correction]) -> Model {
                 }
             }
             Correction::RejectMention { doc, start, end } => {
-                let Some(d) = m.documents.iter().position(|x| &x.id == doc) else { continue };
+                let Some(d) = m.documents.iter().position(|x| &x.id == doc) else {
+                    continue;
+                };
                 let before = m.mentions.len();
                 let mut dropped: Vec<Target> = Vec::new();
                 m.mentions.retain(|x| {
@@ -296,11 +337,26 @@ mod tests {
     #[test]
     fn text_form_round_trips_with_awkward_names() {
         let log = vec![
-            Correction::Merge { keep: "org:nis".into(), merge: "KOR:SPY".into() },
-            Correction::Rename { actor: "KOR".into(), name: "Republic of Korea; ROK > 50%".into() },
-            Correction::Retype { actor: "org:lg".into(), kind: ActorKind::Company },
-            Correction::RejectEvent { event: "0a1b2c3d4e5f".into() },
-            Correction::RejectMention { doc: "abc@def".into(), start: 10, end: 20 },
+            Correction::Merge {
+                keep: "org:nis".into(),
+                merge: "KOR:SPY".into(),
+            },
+            Correction::Rename {
+                actor: "KOR".into(),
+                name: "Republic of Korea; ROK > 50%".into(),
+            },
+            Correction::Retype {
+                actor: "org:lg".into(),
+                kind: ActorKind::Company,
+            },
+            Correction::RejectEvent {
+                event: "0a1b2c3d4e5f".into(),
+            },
+            Correction::RejectMention {
+                doc: "abc@def".into(),
+                start: 10,
+                end: 20,
+            },
         ];
         assert_eq!(decode(&encode(&log)).unwrap(), log);
         assert!(decode("q:what").is_err());
@@ -313,7 +369,13 @@ mod tests {
         let m = model();
         let nis = m.actors.iter().find(|a| a.key == "org:nis").unwrap().clone();
         let kor = m.actors.iter().find(|a| a.key == "KOR").unwrap().clone();
-        let fixed = apply(&m, &[Correction::Merge { keep: "KOR".into(), merge: "org:nis".into() }]);
+        let fixed = apply(
+            &m,
+            &[Correction::Merge {
+                keep: "KOR".into(),
+                merge: "org:nis".into(),
+            }],
+        );
         assert_eq!(fixed.actors.len(), m.actors.len() - 1);
         assert!(fixed.actors.iter().all(|a| a.key != "org:nis"));
         let k = fixed.actors.iter().find(|a| a.key == "KOR").unwrap();
@@ -348,7 +410,10 @@ mod tests {
         assert!(log.redo());
         // A new correction after an undo drops the redo tail.
         log.undo();
-        log.push(Correction::Rename { actor: "KOR".into(), name: "ROK".into() });
+        log.push(Correction::Rename {
+            actor: "KOR".into(),
+            name: "ROK".into(),
+        });
         assert_eq!(log.entries.len(), 1);
         assert!(!log.redo());
     }
@@ -356,7 +421,18 @@ mod tests {
     #[test]
     fn corrections_for_other_data_are_skipped() {
         let m = model();
-        let fixed = apply(&m, &[Correction::Merge { keep: "nobody".into(), merge: "KOR".into() }, Correction::RejectEvent { event: "ffffffffffff".into() }]);
+        let fixed = apply(
+            &m,
+            &[
+                Correction::Merge {
+                    keep: "nobody".into(),
+                    merge: "KOR".into(),
+                },
+                Correction::RejectEvent {
+                    event: "ffffffffffff".into(),
+                },
+            ],
+        );
         assert_eq!(fixed.actors.len(), m.actors.len());
         assert_eq!(fixed.events.len(), m.events.len());
     }

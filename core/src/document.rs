@@ -16,7 +16,10 @@ pub struct Span {
 impl Span {
     pub fn new(start: usize, end: usize) -> Span {
         debug_assert!(start <= end);
-        Span { start: start as u32, end: end as u32 }
+        Span {
+            start: start as u32,
+            end: end as u32,
+        }
     }
     pub fn range(self) -> Range<usize> {
         self.start as usize..self.end as usize
@@ -58,7 +61,9 @@ pub struct Block {
 pub enum Decoding {
     Utf8,
     /// Invalid UTF-8 sequences were replaced with U+FFFD.
-    Utf8Lossy { replaced: usize },
+    Utf8Lossy {
+        replaced: usize,
+    },
     Utf16,
     /// Bytes that were not UTF-8 but read as Windows-1252 (a superset of Latin-1).
     Windows1252,

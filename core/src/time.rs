@@ -29,15 +29,26 @@ pub struct StatedDate {
 }
 
 pub const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 pub const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 impl Date {
     /// A valid date, or `None` for impossible ones such as February 30.
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
-        (1..=12).contains(&month)
+        (1..=12)
+            .contains(&month)
             .then(|| days_in_month(year, month))
             .filter(|&n| day >= 1 && day <= n)
             .map(|_| Date { year, month, day })
@@ -115,7 +126,10 @@ pub fn month_number(word: &str) -> Option<u8> {
     if w.len() < 3 {
         return None;
     }
-    MONTHS.iter().position(|m| *m == w || (w.len() <= 4 && m.starts_with(&w))).map(|i| i as u8 + 1)
+    MONTHS
+        .iter()
+        .position(|m| *m == w || (w.len() <= 4 && m.starts_with(&w)))
+        .map(|i| i as u8 + 1)
 }
 
 /// Weekday index (0 = Monday) of an English weekday name or abbreviation.
@@ -124,7 +138,10 @@ pub fn weekday_number(word: &str) -> Option<u8> {
     if w.len() < 3 {
         return None;
     }
-    WEEKDAYS.iter().position(|d| *d == w || (w.len() <= 4 && d.starts_with(&w))).map(|i| i as u8)
+    WEEKDAYS
+        .iter()
+        .position(|d| *d == w || (w.len() <= 4 && d.starts_with(&w)))
+        .map(|i| i as u8)
 }
 
 /// Parses a whole string that is nothing but a full date, as found in article headers:

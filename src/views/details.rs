@@ -37,16 +37,41 @@ fn actor_link(c: Ctx, d: &Data, id: ActorId) -> impl IntoView + use<> {
 
 fn event_link(c: Ctx, d: &Data, id: EventId) -> impl IntoView + use<> {
     let e = &d.model.events[id as usize];
-    let what = e.code.cameo_name.clone().or_else(|| e.code.plover.clone()).unwrap_or_else(|| e.trigger.clone());
-    let date = e.date.as_ref().map(|x| format!(" · {}", date_label(&x.value))).unwrap_or_default();
-    let label = format!("{} → {}: {}{}", d.actor_label(e.actor), e.recipient.map(|r| d.actor_label(r)).unwrap_or_else(|| "—".into()), what.to_lowercase(), date);
-    let class = format!("link event {}{}", quad_class(e.code.quad), if is_uncertain(e.modality) { " uncertain" } else { "" });
+    let what = e
+        .code
+        .cameo_name
+        .clone()
+        .or_else(|| e.code.plover.clone())
+        .unwrap_or_else(|| e.trigger.clone());
+    let date = e
+        .date
+        .as_ref()
+        .map(|x| format!(" · {}", date_label(&x.value)))
+        .unwrap_or_default();
+    let label = format!(
+        "{} → {}: {}{}",
+        d.actor_label(e.actor),
+        e.recipient.map(|r| d.actor_label(r)).unwrap_or_else(|| "—".into()),
+        what.to_lowercase(),
+        date
+    );
+    let class = format!(
+        "link event {}{}",
+        quad_class(e.code.quad),
+        if is_uncertain(e.modality) { " uncertain" } else { "" }
+    );
     view! { <button class=class on:click=move |_| c.select_event(id)>{label}</button> }
 }
 
 fn overview(c: Ctx, d: &Data) -> impl IntoView + use<> {
     let top: Vec<ActorId> = {
-        let mut ids: Vec<ActorId> = d.model.actors.iter().filter(|a| !d.events_of[a.id as usize].is_empty()).map(|a| a.id).collect();
+        let mut ids: Vec<ActorId> = d
+            .model
+            .actors
+            .iter()
+            .filter(|a| !d.events_of[a.id as usize].is_empty())
+            .map(|a| a.id)
+            .collect();
         ids.sort_by_key(|&a| std::cmp::Reverse(d.events_of[a as usize].len()));
         ids.truncate(8);
         ids
@@ -121,11 +146,18 @@ fn event_details(c: Ctx, d: &Data, id: EventId) -> impl IntoView + use<> {
     let cameo = match (&code.cameo, &code.cameo_name) {
         (Some(k), Some(n)) => format!("{k} — {n}"),
         (Some(k), None) => k.clone(),
-        (None, _) => format!("no CAMEO equivalent{}", code.cameo_note.as_ref().map(|n| format!(" ({n})")).unwrap_or_default()),
+        (None, _) => format!(
+            "no CAMEO equivalent{}",
+            code.cameo_note.as_ref().map(|n| format!(" ({n})")).unwrap_or_default()
+        ),
     };
     let plover = code.plover.as_ref().map(|p| {
         let mode = code.plover_mode.as_ref().map(|m| format!(", mode {m}")).unwrap_or_default();
-        let ctx = if code.plover_context.is_empty() { String::new() } else { format!(", context {}", code.plover_context.join(", ")) };
+        let ctx = if code.plover_context.is_empty() {
+            String::new()
+        } else {
+            format!(", context {}", code.plover_context.join(", "))
+        };
         format!("{p}{mode}{ctx}")
     });
     let date = e.date.as_ref().map(|dt| {
@@ -137,21 +169,37 @@ fn event_details(c: Ctx, d: &Data, id: EventId) -> impl IntoView + use<> {
     let mut docs: Vec<u32> = e.mentions.iter().map(|m| m.doc).collect();
     docs.sort();
     docs.dedup();
-    let publishers: Vec<String> = docs.iter().map(|&doc| d.corpus.documents[doc as usize].meta.publisher.clone().unwrap_or_else(|| d.corpus.documents[doc as usize].name.clone())).collect();
-    let sentences: Vec<u32> = { let mut s: Vec<u32> = e.mentions.iter().map(|m| m.sentence).collect(); s.dedup(); s };
-    let evidence = sentences.iter().map(|&s| {
-        let doc = d.model.sentences[s as usize].doc as usize;
-        let title = d.corpus.documents[doc].meta.title.clone();
-        let text = d.sentence_text(s).to_string();
-        view! {
-            <li>
-                <blockquote>
-                    <button class="quote" on:click=move |_| c.focus.set(Some(s))>{format!("“{text}”")}</button>
-                    <cite>{title}</cite>
-                </blockquote>
-            </li>
-        }
-    }).collect_view();
+    let publishers: Vec<String> = docs
+        .iter()
+        .map(|&doc| {
+            d.corpus.documents[doc as usize]
+                .meta
+                .publisher
+                .clone()
+                .unwrap_or_else(|| d.corpus.documents[doc as usize].name.clone())
+        })
+        .collect();
+    let sentences: Vec<u32> = {
+        let mut s: Vec<u32> = e.mentions.iter().map(|m| m.sentence).collect();
+        s.dedup();
+        s
+    };
+    let evidence = sentences
+        .iter()
+        .map(|&s| {
+            let doc = d.model.sentences[s as usize].doc as usize;
+            let title = d.corpus.documents[doc].meta.title.clone();
+            let text = d.sentence_text(s).to_string();
+            view! {
+                <li>
+                    <blockquote>
+                        <button class="quote" on:click=move |_| c.focus.set(Some(s))>{format!("“{text}”")}</button>
+                        <cite>{title}</cite>
+                    </blockquote>
+                </li>
+            }
+        })
+        .collect_view();
     // Claims about this event that other sources contradict, side by side.
     let claims = d.model.claims.iter().filter(|g| g.claims.iter().any(|cl| sentences.contains(&cl.sentence))).map(|g| {
         view! {
@@ -166,10 +214,16 @@ fn event_details(c: Ctx, d: &Data, id: EventId) -> impl IntoView + use<> {
             </div>
         }
     }).collect_view();
-    let header_note = docs.iter().filter_map(|&doc| {
-        let info = &d.model.documents[doc as usize];
-        info.reference_date.as_ref().filter(|r| r.source == ReferenceSource::Content).and_then(|r| r.note.clone())
-    }).next();
+    let header_note = docs
+        .iter()
+        .filter_map(|&doc| {
+            let info = &d.model.documents[doc as usize];
+            info.reference_date
+                .as_ref()
+                .filter(|r| r.source == ReferenceSource::Content)
+                .and_then(|r| r.note.clone())
+        })
+        .next();
     view! {
         <h2 class=format!("title event {}", quad_class(code.quad))>
             {actor_link(c, d, e.actor)} " → " {e.recipient.map(|r| actor_link(c, d, r).into_any()).unwrap_or_else(|| "no recipient".into_any())}

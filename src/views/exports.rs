@@ -14,12 +14,16 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) {
     let parts = js_sys::Array::of1(&array);
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts) else { return };
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts) else {
+        return;
+    };
     save_blob(name, &blob);
 }
 
 fn save_blob(name: &str, blob: &web_sys::Blob) {
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
+        return;
+    };
     let doc = document();
     if let Ok(a) = doc.create_element("a") {
         let a: web_sys::HtmlAnchorElement = a.unchecked_into();
@@ -29,7 +33,12 @@ fn save_blob(name: &str, blob: &web_sys::Blob) {
     }
     // Revoke after the download has started.
     let revoke = url.clone();
-    set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&revoke); }, std::time::Duration::from_secs(5));
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&revoke);
+        },
+        std::time::Duration::from_secs(5),
+    );
 }
 
 /// The colours and strokes the pictures need, since an SVG saved alone has no stylesheet.
@@ -49,7 +58,9 @@ fn picture(selector: &str) -> Option<String> {
     let el = document().query_selector(selector).ok()??;
     let clone: web_sys::Element = el.clone_node_with_deep(true).ok()?.unchecked_into();
     clone.set_attribute("xmlns", "http://www.w3.org/2000/svg").ok()?;
-    let style = document().create_element_ns(Some("http://www.w3.org/2000/svg"), "style").ok()?;
+    let style = document()
+        .create_element_ns(Some("http://www.w3.org/2000/svg"), "style")
+        .ok()?;
     style.set_text_content(Some(PICTURE_STYLE));
     clone.prepend_with_node_1(&style).ok()?;
     let serializer = web_sys::XmlSerializer::new().ok()?;
@@ -61,17 +72,28 @@ fn save_png(name: &'static str, svg: String) {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&svg));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type("image/svg+xml");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
     let Ok(img) = web_sys::HtmlImageElement::new() else { return };
     let img2 = img.clone();
     let onload = wasm_bindgen::closure::Closure::once(move || {
         let (w, h) = (img2.natural_width().max(960) * 2, img2.natural_height().max(480) * 2);
-        let Ok(canvas) = document().create_element("canvas") else { return };
+        let Ok(canvas) = document().create_element("canvas") else {
+            return;
+        };
         let canvas: web_sys::HtmlCanvasElement = canvas.unchecked_into();
         canvas.set_width(w);
         canvas.set_height(h);
-        if let Some(ctx2d) = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok()) {
+        if let Some(ctx2d) = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        {
             ctx2d.set_fill_style_str("#ffffff");
             ctx2d.fill_rect(0.0, 0.0, f64::from(w), f64::from(h));
             let _ = ctx2d.draw_image_with_html_image_element_and_dw_and_dh(&img2, 0.0, 0.0, f64::from(w), f64::from(h));
@@ -101,15 +123,51 @@ pub fn Exports() -> impl IntoView {
             let which = Events::Ids(&ids);
             match what {
                 "gexf" => download("entente.gexf", "application/xml", export::gexf(&d.model, &which).as_bytes()),
-                "graphml" => download("entente.graphml", "application/xml", export::graphml(&d.model, &which).as_bytes()),
-                "events" => download("entente-events.csv", "text/csv", export::events_csv(&d.model, &d.corpus, &which).as_bytes()),
-                "actors" => download("entente-actors.csv", "text/csv", export::actors_csv(&d.model, &which).as_bytes()),
-                "geojson" => download("entente.geojson", "application/geo+json", export::geojson(&d.model, &which).as_bytes()),
-                "bundle" => download("entente-bundle.json", "application/json", export::bundle(&d.model, &d.corpus).as_bytes()),
-                "map-svg" => { if let Some(s) = picture(".map-svg") { download("entente-map.svg", "image/svg+xml", s.as_bytes()) } }
-                "graph-svg" => { if let Some(s) = picture(".graph-svg") { download("entente-graph.svg", "image/svg+xml", s.as_bytes()) } }
-                "map-png" => { if let Some(s) = picture(".map-svg") { save_png("entente-map.png", s) } }
-                "graph-png" => { if let Some(s) = picture(".graph-svg") { save_png("entente-graph.png", s) } }
+                "graphml" => download(
+                    "entente.graphml",
+                    "application/xml",
+                    export::graphml(&d.model, &which).as_bytes(),
+                ),
+                "events" => download(
+                    "entente-events.csv",
+                    "text/csv",
+                    export::events_csv(&d.model, &d.corpus, &which).as_bytes(),
+                ),
+                "actors" => download(
+                    "entente-actors.csv",
+                    "text/csv",
+                    export::actors_csv(&d.model, &which).as_bytes(),
+                ),
+                "geojson" => download(
+                    "entente.geojson",
+                    "application/geo+json",
+                    export::geojson(&d.model, &which).as_bytes(),
+                ),
+                "bundle" => download(
+                    "entente-bundle.json",
+                    "application/json",
+                    export::bundle(&d.model, &d.corpus).as_bytes(),
+                ),
+                "map-svg" => {
+                    if let Some(s) = picture(".map-svg") {
+                        download("entente-map.svg", "image/svg+xml", s.as_bytes())
+                    }
+                }
+                "graph-svg" => {
+                    if let Some(s) = picture(".graph-svg") {
+                        download("entente-graph.svg", "image/svg+xml", s.as_bytes())
+                    }
+                }
+                "map-png" => {
+                    if let Some(s) = picture(".map-svg") {
+                        save_png("entente-map.png", s)
+                    }
+                }
+                "graph-png" => {
+                    if let Some(s) = picture(".graph-svg") {
+                        save_png("entente-graph.png", s)
+                    }
+                }
                 _ => {}
             }
         });

@@ -71,7 +71,12 @@ pub fn GraphView() -> impl IntoView {
             };
             // Strong gravity keeps small components (two actors tied by one event) near the rest,
             // and a larger scale leaves room for labels.
-            let settings = LayoutSettings { strong_gravity: true, scaling: 12.0, gravity: 0.6, ..LayoutSettings::default() };
+            let settings = LayoutSettings {
+                strong_gravity: true,
+                scaling: 12.0,
+                gravity: 0.6,
+                ..LayoutSettings::default()
+            };
             let mut layout = Layout::new(&graph, settings);
             layout.run(1_500);
             let pos = layout.positions().to_vec();
@@ -96,7 +101,10 @@ pub fn GraphView() -> impl IntoView {
         })
     });
     let to_screen = move |(x, y): (f32, f32), cam: GraphCamera| -> (f64, f64) {
-        (W / 2.0 + (f64::from(x) - f64::from(cam.x)) * f64::from(cam.zoom), H / 2.0 + (f64::from(y) - f64::from(cam.y)) * f64::from(cam.zoom))
+        (
+            W / 2.0 + (f64::from(x) - f64::from(cam.x)) * f64::from(cam.zoom),
+            H / 2.0 + (f64::from(y) - f64::from(cam.y)) * f64::from(cam.zoom),
+        )
     };
     let position = move |dr: &Drawn, n: usize| dragged.with(|m| m.get(&(n as u32)).copied()).unwrap_or(dr.pos[n]);
     // The ego network of the selection, and the shortest path to the second actor.
@@ -105,9 +113,10 @@ pub fn GraphView() -> impl IntoView {
         let p = pick.get();
         let second = c.view.with(|v| v.second.clone());
         c.data.with(|d| {
-            let sel = p.actor.and_then(|a| dr.graph.node(a)).or_else(|| {
-                p.event.and_then(|e| dr.graph.node(d.model.events[e as usize].actor))
-            });
+            let sel = p
+                .actor
+                .and_then(|a| dr.graph.node(a))
+                .or_else(|| p.event.and_then(|e| dr.graph.node(d.model.events[e as usize].actor)));
             let ego: Vec<u32> = sel.map(|n| dr.graph.ego(n, 1, |_| true).node_set()).unwrap_or_default();
             let path: Vec<u32> = match (sel, second.and_then(|k| d.index.actor(&k)).and_then(|a| dr.graph.node(a))) {
                 (Some(a), Some(b)) => dr.graph.shortest_path(a, b, |_| true).map(|p| p.nodes).unwrap_or_default(),
@@ -219,20 +228,34 @@ pub fn GraphView() -> impl IntoView {
         let Some(el) = svg_ref.get_untracked() else { return (cx, cy) };
         let r = el.get_bounding_client_rect();
         let s = (r.width() / W).min(r.height() / H);
-        ((cx - r.left() - (r.width() - W * s) / 2.0) / s, (cy - r.top() - (r.height() - H * s) / 2.0) / s)
+        (
+            (cx - r.left() - (r.width() - W * s) / 2.0) / s,
+            (cy - r.top() - (r.height() - H * s) / 2.0) / s,
+        )
     };
     let last: StoredValue<Option<(f64, f64)>> = StoredValue::new(None);
     let on_move = move |ev: web_sys::PointerEvent| {
         let (x, y) = to_svg(f64::from(ev.client_x()), f64::from(ev.client_y()));
         let cam = camera.get_untracked();
         if let Some((n, _)) = drag_node.get_value() {
-            let world = ((f64::from(cam.x) + (x - W / 2.0) / f64::from(cam.zoom)) as f32, (f64::from(cam.y) + (y - H / 2.0) / f64::from(cam.zoom)) as f32);
-            dragged.update(|m| { m.insert(n, world); });
+            let world = (
+                (f64::from(cam.x) + (x - W / 2.0) / f64::from(cam.zoom)) as f32,
+                (f64::from(cam.y) + (y - H / 2.0) / f64::from(cam.zoom)) as f32,
+            );
+            dragged.update(|m| {
+                m.insert(n, world);
+            });
             return;
         }
         if let Some((lx, ly)) = last.get_value() {
             let z = f64::from(cam.zoom);
-            c.view.update(|v| v.graph = Some(GraphCamera::new(f64::from(cam.x) - (x - lx) / z, f64::from(cam.y) - (y - ly) / z, z)));
+            c.view.update(|v| {
+                v.graph = Some(GraphCamera::new(
+                    f64::from(cam.x) - (x - lx) / z,
+                    f64::from(cam.y) - (y - ly) / z,
+                    z,
+                ))
+            });
             last.set_value(Some((x, y)));
         }
     };
@@ -244,7 +267,8 @@ pub fn GraphView() -> impl IntoView {
         let z = f64::from(cam.zoom);
         let (wx, wy) = (f64::from(cam.x) + (x - W / 2.0) / z, f64::from(cam.y) + (y - H / 2.0) / z);
         let nz = z * f;
-        c.view.update(|v| v.graph = Some(GraphCamera::new(wx - (x - W / 2.0) / nz, wy - (y - H / 2.0) / nz, nz)));
+        c.view
+            .update(|v| v.graph = Some(GraphCamera::new(wx - (x - W / 2.0) / nz, wy - (y - H / 2.0) / nz, nz)));
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
         let cam = camera.get_untracked();

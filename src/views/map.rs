@@ -62,8 +62,16 @@ pub fn MapView() -> impl IntoView {
     let fit = Memo::new(move |_| {
         let s = seated.get();
         c.data.with(|d| {
-            let pts: Vec<(f64, f64)> = s.iter().filter_map(|(a, _)| d.model.actors[*a as usize].seat.as_ref()).map(|st| equal_earth(st.lon, st.lat)).collect();
-            if pts.is_empty() { BBox::WORLD } else { BBox::of_points(&pts).expand(0.05) }
+            let pts: Vec<(f64, f64)> = s
+                .iter()
+                .filter_map(|(a, _)| d.model.actors[*a as usize].seat.as_ref())
+                .map(|st| equal_earth(st.lon, st.lat))
+                .collect();
+            if pts.is_empty() {
+                BBox::WORLD
+            } else {
+                BBox::of_points(&pts).expand(0.05)
+            }
         })
     });
     let view = Memo::new(move |_| viewport_of(c.view.with(|v| v.map), fit.get()));
@@ -93,19 +101,37 @@ pub fn MapView() -> impl IntoView {
     let countries = move || {
         let inv = involvement.get();
         let v = view.get();
-        let selected_iso = c.data.with(|d| pick.get().actor.and_then(|a| {
-            let actor = &d.model.actors[a as usize];
-            actor.country.map(|s| &d.model.actors[s as usize]).unwrap_or(actor).codes.iso3.clone()
-        }));
-        map.countries.iter().filter(|s| !s.point_only()).map(|shape| {
-            let n = shape.iso3.as_ref().and_then(|i| inv.get(i)).copied().unwrap_or(0);
-            let level = match n { 0 => 0, 1..=2 => 1, 3..=6 => 2, 7..=15 => 3, _ => 4 };
-            let selected = shape.iso3.is_some() && shape.iso3 == selected_iso;
-            let d = svg::country_path(shape, &v);
-            let name = shape.name.clone();
-            let title = if n > 0 { format!("{name}: {n} event roles") } else { name };
-            view! { <path class=format!("country inv{level}") class:selected=selected d=d><title>{title}</title></path> }
-        }).collect_view()
+        let selected_iso = c.data.with(|d| {
+            pick.get().actor.and_then(|a| {
+                let actor = &d.model.actors[a as usize];
+                actor
+                    .country
+                    .map(|s| &d.model.actors[s as usize])
+                    .unwrap_or(actor)
+                    .codes
+                    .iso3
+                    .clone()
+            })
+        });
+        map.countries
+            .iter()
+            .filter(|s| !s.point_only())
+            .map(|shape| {
+                let n = shape.iso3.as_ref().and_then(|i| inv.get(i)).copied().unwrap_or(0);
+                let level = match n {
+                    0 => 0,
+                    1..=2 => 1,
+                    3..=6 => 2,
+                    7..=15 => 3,
+                    _ => 4,
+                };
+                let selected = shape.iso3.is_some() && shape.iso3 == selected_iso;
+                let d = svg::country_path(shape, &v);
+                let name = shape.name.clone();
+                let title = if n > 0 { format!("{name}: {n} event roles") } else { name };
+                view! { <path class=format!("country inv{level}") class:selected=selected d=d><title>{title}</title></path> }
+            })
+            .collect_view()
     };
     // Sources before what derives from them: `view` derives from `visible`.
     let arcs_view = move || {
@@ -198,16 +224,21 @@ pub fn MapView() -> impl IntoView {
     let places = move || {
         let v = view.get();
         c.data.with(|d| {
-            d.model.places.iter().filter(|pl| pl.precision == Some("city") && pl.mention_count > 0).filter_map(|pl| {
-                let (sx, sy) = v.to_screen(equal_earth(pl.lon?, pl.lat?));
-                let id = pl.id;
-                Some(view! {
-                    <g class="place" transform=format!("translate({sx:.1},{sy:.1})") on:click=move |_| c.select_place(id)>
-                        <rect x=-3 y=-3 width=6 height=6 transform="rotate(45)"></rect>
-                        <title>{format!("{} (place mentioned)", pl.name)}</title>
-                    </g>
+            d.model
+                .places
+                .iter()
+                .filter(|pl| pl.precision == Some("city") && pl.mention_count > 0)
+                .filter_map(|pl| {
+                    let (sx, sy) = v.to_screen(equal_earth(pl.lon?, pl.lat?));
+                    let id = pl.id;
+                    Some(view! {
+                        <g class="place" transform=format!("translate({sx:.1},{sy:.1})") on:click=move |_| c.select_place(id)>
+                            <rect x=-3 y=-3 width=6 height=6 transform="rotate(45)"></rect>
+                            <title>{format!("{} (place mentioned)", pl.name)}</title>
+                        </g>
+                    })
                 })
-            }).collect_view()
+                .collect_view()
         })
     };
     // Pointer interaction: drag pans, a second pointer pinches, the wheel zooms at the cursor.
@@ -217,7 +248,10 @@ pub fn MapView() -> impl IntoView {
         let r = el.get_bounding_client_rect();
         // preserveAspectRatio="xMidYMid meet": one scale, centred.
         let s = (r.width() / W).min(r.height() / H);
-        ((cx - r.left() - (r.width() - W * s) / 2.0) / s, (cy - r.top() - (r.height() - H * s) / 2.0) / s)
+        (
+            (cx - r.left() - (r.width() - W * s) / 2.0) / s,
+            (cy - r.top() - (r.height() - H * s) / 2.0) / s,
+        )
     };
     let pointers: StoredValue<Vec<(i32, f64, f64)>> = StoredValue::new(Vec::new());
     let moved = StoredValue::new(false);
@@ -232,7 +266,9 @@ pub fn MapView() -> impl IntoView {
     let on_move = move |ev: web_sys::PointerEvent| {
         let (x, y) = to_svg(f64::from(ev.client_x()), f64::from(ev.client_y()));
         let ps = pointers.get_value();
-        let Some(i) = ps.iter().position(|p| p.0 == ev.pointer_id()) else { return };
+        let Some(i) = ps.iter().position(|p| p.0 == ev.pointer_id()) else {
+            return;
+        };
         let mut v = view.get_untracked();
         if ps.len() >= 2 {
             let other = ps[1 - i.min(1)];

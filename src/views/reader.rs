@@ -12,7 +12,13 @@ use leptos::prelude::*;
 /// One piece of a sentence: plain text or a mention.
 enum Piece {
     Text(String),
-    Mention { text: String, target: Target, class: String, selected: bool, title: String },
+    Mention {
+        text: String,
+        target: Target,
+        class: String,
+        selected: bool,
+        title: String,
+    },
 }
 
 #[component]
@@ -31,9 +37,16 @@ pub fn Reader() -> impl IntoView {
     // Following an event's evidence opens the document holding it.
     Effect::new(move |_| {
         if let Some(e) = pick.get().event {
-            let first_doc = c.data.with_untracked(|d| d.model.events[e as usize].mentions.first().map(|m| m.doc as usize));
+            let first_doc = c
+                .data
+                .with_untracked(|d| d.model.events[e as usize].mentions.first().map(|m| m.doc as usize));
             if let Some(fd) = first_doc {
-                if !c.data.with_untracked(|d| d.model.events[e as usize].mentions.iter().any(|m| m.doc as usize == open.get_untracked())) {
+                if !c.data.with_untracked(|d| {
+                    d.model.events[e as usize]
+                        .mentions
+                        .iter()
+                        .any(|m| m.doc as usize == open.get_untracked())
+                }) {
                     open.set(fd);
                 }
             }
@@ -45,7 +58,9 @@ pub fn Reader() -> impl IntoView {
     // An evidence quote clicked elsewhere: open its document and bring the sentence into view.
     Effect::new(move |_| {
         if let Some(s) = c.focus.get() {
-            let d = c.data.with_untracked(|d| d.model.sentences.get(s as usize).map(|x| x.doc as usize));
+            let d = c
+                .data
+                .with_untracked(|d| d.model.sentences.get(s as usize).map(|x| x.doc as usize));
             if let Some(d) = d {
                 open.set(d);
             }
@@ -84,7 +99,11 @@ pub fn Reader() -> impl IntoView {
     let evidence = Memo::new(move |_| {
         let p = pick.get();
         c.data.with(|d| match p.event {
-            Some(e) => d.model.events[e as usize].mentions.iter().map(|m| m.sentence).collect::<Vec<_>>(),
+            Some(e) => d.model.events[e as usize]
+                .mentions
+                .iter()
+                .map(|m| m.sentence)
+                .collect::<Vec<_>>(),
             None => Vec::new(),
         })
     });

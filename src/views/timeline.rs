@@ -17,7 +17,12 @@ pub fn Timeline() -> impl IntoView {
     // The year range of all dated events (not only the filtered ones, so brushing stays stable).
     let range = Memo::new(move |_| {
         c.data.with(|d| {
-            let years: Vec<i32> = d.model.events.iter().filter_map(|e| e.date.as_ref().map(|x| x.value.date.year)).collect();
+            let years: Vec<i32> = d
+                .model
+                .events
+                .iter()
+                .filter_map(|e| e.date.as_ref().map(|x| x.value.date.year))
+                .collect();
             match (years.iter().min(), years.iter().max()) {
                 (Some(&a), Some(&b)) => Some((a, b.max(a))),
                 _ => None,
@@ -33,7 +38,12 @@ pub fn Timeline() -> impl IntoView {
         (f64::from(a) + (x - PAD) / (WIDTH - 2.0 * PAD) * f64::from(b - a + 1)).floor() as i32
     };
     let bars = move || {
-        let f = c.view.with(|v| { let mut f = v.filters.clone(); f.from = None; f.to = None; f });
+        let f = c.view.with(|v| {
+            let mut f = v.filters.clone();
+            f.from = None;
+            f.to = None;
+            f
+        });
         let Some((a, b)) = range.get() else { return Vec::new() };
         c.data.with(|d| {
             let shown = d.visible_events(&f);
@@ -59,7 +69,10 @@ pub fn Timeline() -> impl IntoView {
     let ticks = move || {
         let Some((a, b)) = range.get() else { return Vec::new() };
         let step = ((b - a) / 8).max(1);
-        (a..=b).step_by(step as usize).map(|y| view! { <text class="tick" x=x_of(f64::from(y)) y=HEIGHT - 4.0>{y.to_string()}</text> }).collect()
+        (a..=b)
+            .step_by(step as usize)
+            .map(|y| view! { <text class="tick" x=x_of(f64::from(y)) y=HEIGHT - 4.0>{y.to_string()}</text> })
+            .collect()
     };
     let brush = move || {
         c.view.with(|v| match (v.filters.from, v.filters.to) {
@@ -81,7 +94,11 @@ pub fn Timeline() -> impl IntoView {
     let label = move || {
         c.view.with(|v| match (v.filters.from, v.filters.to) {
             (None, None) => "All dates. Drag across the timeline to filter by years.".to_string(),
-            (f, t) => format!("Showing {} to {}. Click the timeline to clear.", f.map_or("the start".into(), |d| d.year.to_string()), t.map_or("the end".into(), |d| d.year.to_string())),
+            (f, t) => format!(
+                "Showing {} to {}. Click the timeline to clear.",
+                f.map_or("the start".into(), |d| d.year.to_string()),
+                t.map_or("the end".into(), |d| d.year.to_string())
+            ),
         })
     };
     view! {

@@ -21,7 +21,13 @@ const KINDS: [ActorKind; 8] = [
 
 /// A toggle chip for one value of a filter set: pressed means "shown". An empty set shows all,
 /// so the first press narrows to that value.
-fn chip<T: Token + Send + Sync>(label: &'static str, class: &'static str, value: T, get: fn(&entente_core::view_state::Filters) -> &Flags<T>, set: fn(&mut entente_core::view_state::Filters) -> &mut Flags<T>) -> impl IntoView {
+fn chip<T: Token + Send + Sync>(
+    label: &'static str,
+    class: &'static str,
+    value: T,
+    get: fn(&entente_core::view_state::Filters) -> &Flags<T>,
+    set: fn(&mut entente_core::view_state::Filters) -> &mut Flags<T>,
+) -> impl IntoView {
     let c = ctx();
     let on = move || c.view.with(|v| get(&v.filters).contains(value));
     view! {
@@ -47,22 +53,42 @@ pub fn TopBar() -> impl IntoView {
     let c = ctx();
     let suggestions = move || {
         c.data.with(|d| {
-            let mut names: Vec<String> = d.model.actors.iter().filter(|a| a.mention_count > 0).flat_map(|a| std::iter::once(a.name.clone()).chain(a.short.clone())).collect();
+            let mut names: Vec<String> = d
+                .model
+                .actors
+                .iter()
+                .filter(|a| a.mention_count > 0)
+                .flat_map(|a| std::iter::once(a.name.clone()).chain(a.short.clone()))
+                .collect();
             names.sort();
             names.dedup();
-            names.into_iter().map(|n| view! { <option value=n.clone()></option> }).collect_view()
+            names
+                .into_iter()
+                .map(|n| view! { <option value=n.clone()></option> })
+                .collect_view()
         })
     };
     let counts = move || {
         let f = c.view.with(|v| v.filters.clone());
         c.data.with(|d| {
             let shown = d.visible_events(&f).len();
-            format!("{shown} of {} events · {} actors · {} articles", d.model.events.len(), d.model.actors.iter().filter(|a| a.mention_count > 0).count(), d.corpus.documents.len())
+            format!(
+                "{shown} of {} events · {} actors · {} articles",
+                d.model.events.len(),
+                d.model.actors.iter().filter(|a| a.mention_count > 0).count(),
+                d.corpus.documents.len()
+            )
         })
     };
     // Enter or a picked suggestion: an actor's name selects it, anything else filters by text.
     let search = move |text: String| {
-        let actor = c.data.with_untracked(|d| d.model.actors.iter().find(|a| a.name.eq_ignore_ascii_case(&text) || a.short.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(&text))).map(|a| a.id));
+        let actor = c.data.with_untracked(|d| {
+            d.model
+                .actors
+                .iter()
+                .find(|a| a.name.eq_ignore_ascii_case(&text) || a.short.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(&text)))
+                .map(|a| a.id)
+        });
         match actor {
             Some(id) => {
                 c.view.update(|v| v.filters.text.clear());
@@ -78,7 +104,11 @@ pub fn TopBar() -> impl IntoView {
         let promise = clipboard.write_text(&href);
         leptos::task::spawn_local(async move {
             let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-            copied.set(if ok { "Link copied".into() } else { format!("Copy this link: {href}") });
+            copied.set(if ok {
+                "Link copied".into()
+            } else {
+                format!("Copy this link: {href}")
+            });
         });
     };
     let panel_button = move |panel: Panel, label: &'static str| {

@@ -27,7 +27,15 @@ impl Score {
         if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
     }
     pub fn line(&self, label: &str) -> String {
-        format!("{label:<34} P {:.3}  R {:.3}  F1 {:.3}   (tp {}, fp {}, fn {})", self.precision(), self.recall(), self.f1(), self.tp, self.fp, self.fn_)
+        format!(
+            "{label:<34} P {:.3}  R {:.3}  F1 {:.3}   (tp {}, fp {}, fn {})",
+            self.precision(),
+            self.recall(),
+            self.f1(),
+            self.tp,
+            self.fp,
+            self.fn_
+        )
     }
 }
 

@@ -77,7 +77,14 @@ pub enum Unit {
 /// Ingest strips a BOM and turns "\r\n" and "\r" into "\n"; the map follows that, and any other
 /// difference is an error rather than silently shifted offsets.
 pub fn ingest_mapped(name: &str, text: &str, unit: Unit) -> Result<(Document, Vec<usize>), String> {
-    let doc = ingest(Source { name, bytes: text.as_bytes() }, Format::Text).map_err(|e| format!("{name}: {e}"))?;
+    let doc = ingest(
+        Source {
+            name,
+            bytes: text.as_bytes(),
+        },
+        Format::Text,
+    )
+    .map_err(|e| format!("{name}: {e}"))?;
     let mut normal = String::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len() + 1);
     let mut chars = text.chars().peekable();
@@ -98,7 +105,9 @@ pub fn ingest_mapped(name: &str, text: &str, unit: Unit) -> Result<(Document, Ve
     }
     map.push(normal.len());
     if normal != doc.text {
-        return Err(format!("{name}: the ingested text differs from the source beyond newline normalisation; offsets cannot be mapped"));
+        return Err(format!(
+            "{name}: the ingested text differs from the source beyond newline normalisation; offsets cannot be mapped"
+        ));
     }
     Ok((doc, map))
 }
@@ -133,7 +142,11 @@ pub fn prepare(text: &str, ents: impl IntoIterator<Item = Ent>) -> (Vec<Ent>, us
             continue;
         }
         if let Some((start, end)) = clean(text, e.start, e.end) {
-            out.push(Ent { start, end, class: e.class });
+            out.push(Ent {
+                start,
+                end,
+                class: e.class,
+            });
         }
     }
     out.sort();
@@ -161,7 +174,11 @@ impl Counts {
 }
 
 pub fn micro(scores: &[Score; 3]) -> Score {
-    scores.iter().fold(Score::default(), |a, s| Score { tp: a.tp + s.tp, fp: a.fp + s.fp, fn_: a.fn_ + s.fn_ })
+    scores.iter().fold(Score::default(), |a, s| Score {
+        tp: a.tp + s.tp,
+        fp: a.fp + s.fp,
+        fn_: a.fn_ + s.fn_,
+    })
 }
 
 /// What went wrong in one document, as indices into gold and predictions.
@@ -182,7 +199,11 @@ pub fn score_doc(gold: &[Ent], pred: &[Ent]) -> (Counts, DocErrors) {
         let g = gold.iter().filter(|e| e.class == class).count();
         let p = pred.iter().filter(|e| e.class == class).count();
         let tp = pred.iter().filter(|e| e.class == class && gold.contains(e)).count();
-        c.strict[k] = Score { tp, fp: p - tp, fn_: g - tp };
+        c.strict[k] = Score {
+            tp,
+            fp: p - tp,
+            fn_: g - tp,
+        };
     }
     // Lenient: greedy one-to-one matching by overlap length.
     let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
@@ -210,7 +231,11 @@ pub fn score_doc(gold: &[Ent], pred: &[Ent]) -> (Counts, DocErrors) {
         let tp = (0..gold.len()).filter(|&i| g_used[i] && gold[i].class == class).count();
         let g = gold.iter().filter(|e| e.class == class).count();
         let p = pred.iter().filter(|e| e.class == class).count();
-        c.lenient[k] = Score { tp, fp: p - tp, fn_: g - tp };
+        c.lenient[k] = Score {
+            tp,
+            fp: p - tp,
+            fn_: g - tp,
+        };
     }
     errors.missed = (0..gold.len()).filter(|&i| !g_used[i]).collect();
     errors.spurious = (0..pred.len()).filter(|&i| !p_used[i]).collect();
@@ -251,7 +276,12 @@ mod tests {
     #[test]
     fn strict_and_lenient_are_one_to_one() {
         let gold = [e(0, 10, Class::Per), e(20, 30, Class::Org)];
-        let pred = [e(0, 10, Class::Per), e(2, 8, Class::Per), e(22, 30, Class::Org), e(40, 45, Class::Loc)];
+        let pred = [
+            e(0, 10, Class::Per),
+            e(2, 8, Class::Per),
+            e(22, 30, Class::Org),
+            e(40, 45, Class::Loc),
+        ];
         let (c, err) = score_doc(&gold, &pred);
         assert_eq!(c.strict[0], Score { tp: 1, fp: 1, fn_: 0 });
         assert_eq!(c.lenient[0], Score { tp: 1, fp: 1, fn_: 0 });

@@ -37,7 +37,10 @@ fn gold_actors(v: &Value) -> Vec<GoldActor> {
     v.as_array()
         .into_iter()
         .flatten()
-        .map(|a| GoldActor { text: norm(a["actorText"].as_str().unwrap_or("")), code: a["code"].as_str().unwrap_or("").to_string() })
+        .map(|a| GoldActor {
+            text: norm(a["actorText"].as_str().unwrap_or("")),
+            code: a["code"].as_str().unwrap_or("").to_string(),
+        })
         .collect()
 }
 
@@ -50,7 +53,13 @@ fn norm(s: &str) -> String {
 fn agrees(actor: &Actor, gold: &[GoldActor]) -> bool {
     gold.iter().any(|g| {
         let by_code = g.code.len() >= 3 && actor.codes.cameo.as_deref().is_some_and(|c| c.starts_with(&g.code[..3]));
-        let by_name = !g.text.is_empty() && actor.aliases.iter().chain([&actor.name]).chain(actor.short.iter()).any(|a| norm(a) == g.text);
+        let by_name = !g.text.is_empty()
+            && actor
+                .aliases
+                .iter()
+                .chain([&actor.name])
+                .chain(actor.short.iter())
+                .any(|a| norm(a) == g.text);
         by_code || by_name
     })
 }
@@ -76,14 +85,30 @@ pub struct PloverReport {
 fn describe(model: &Model) -> String {
     let name = |id: u32| {
         let a = &model.actors[id as usize];
-        format!("{}[{}]", a.short.clone().unwrap_or_else(|| a.name.clone()), a.codes.cameo.as_deref().unwrap_or("-"))
+        format!(
+            "{}[{}]",
+            a.short.clone().unwrap_or_else(|| a.name.clone()),
+            a.codes.cameo.as_deref().unwrap_or("-")
+        )
     };
     let events: Vec<String> = model
         .events
         .iter()
-        .map(|e| format!("{} {} -> {} ({})", e.code.plover.as_deref().unwrap_or("-"), name(e.actor), e.recipient.map_or("-".to_string(), name), e.trigger))
+        .map(|e| {
+            format!(
+                "{} {} -> {} ({})",
+                e.code.plover.as_deref().unwrap_or("-"),
+                name(e.actor),
+                e.recipient.map_or("-".to_string(), name),
+                e.trigger
+            )
+        })
         .collect();
-    if events.is_empty() { "no event".to_string() } else { events.join("; ") }
+    if events.is_empty() {
+        "no event".to_string()
+    } else {
+        events.join("; ")
+    }
 }
 
 /// A gold record: id, event type in PLOVER 2021, the JSON record.
@@ -94,7 +119,9 @@ type Record<'a> = (&'a str, &'a str, &'a Value);
 pub fn score(path: &Path) -> Result<PloverReport, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let all: Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-    let records = all.as_array().ok_or_else(|| format!("{}: expected a JSON array", path.display()))?;
+    let records = all
+        .as_array()
+        .ok_or_else(|| format!("{}: expected a JSON array", path.display()))?;
     let mut r = PloverReport::default();
     // Each sentence with its records, in file order.
     let mut sentences: Vec<(&str, Vec<Record>)> = Vec::new();
@@ -110,18 +137,32 @@ pub fn score(path: &Path) -> Result<PloverReport, String> {
         }
     }
     for (sentence, recs) in &sentences {
-        let Ok(doc) = ingest(Source { name: recs[0].0, bytes: sentence.as_bytes() }, Format::Text) else {
+        let Ok(doc) = ingest(
+            Source {
+                name: recs[0].0,
+                bytes: sentence.as_bytes(),
+            },
+            Format::Text,
+        ) else {
             r.skipped += recs.len();
             continue;
         };
         let model = entente_core::extract::extract(&Corpus { documents: vec![doc] });
         r.sentences += 1;
         r.predicted += model.events.len();
-        r.correct += model.events.iter().filter(|e| recs.iter().any(|(_, t, _)| e.code.plover.as_deref() == Some(*t))).count();
+        r.correct += model
+            .events
+            .iter()
+            .filter(|e| recs.iter().any(|(_, t, _)| e.code.plover.as_deref() == Some(*t)))
+            .count();
         for (id, gold_type, rec) in recs {
             r.records += 1;
             let (sources, targets) = (gold_actors(&rec["source"]), gold_actors(&rec["target"]));
-            let typed: Vec<_> = model.events.iter().filter(|e| e.code.plover.as_deref() == Some(*gold_type)).collect();
+            let typed: Vec<_> = model
+                .events
+                .iter()
+                .filter(|e| e.code.plover.as_deref() == Some(*gold_type))
+                .collect();
             r.typed += typed.len();
             r.type_hits += usize::from(!typed.is_empty());
             let mut wrong_args = false;
@@ -136,11 +177,28 @@ pub fn score(path: &Path) -> Result<PloverReport, String> {
                 wrong_args |= !(actor_ok && recipient_ok);
             }
             if typed.is_empty() || wrong_args {
-                let list = |g: &[GoldActor]| if g.is_empty() { "-".to_string() } else { g.iter().map(|a| format!("{}[{}]", a.text, a.code)).collect::<Vec<_>>().join(",") };
+                let list = |g: &[GoldActor]| {
+                    if g.is_empty() {
+                        "-".to_string()
+                    } else {
+                        g.iter()
+                            .map(|a| format!("{}[{}]", a.text, a.code))
+                            .collect::<Vec<_>>()
+                            .join(",")
+                    }
+                };
                 let what = if typed.is_empty() { "type missed" } else { "actors differ" };
-                r.details.push(format!("{id} {what}: gold {gold_type} {} -> {}; got {}", list(&sources), list(&targets), describe(&model)));
+                r.details.push(format!(
+                    "{id} {what}: gold {gold_type} {} -> {}; got {}",
+                    list(&sources),
+                    list(&targets),
+                    describe(&model)
+                ));
                 let short: String = sentence.chars().take(140).collect();
-                r.details.push(format!("    {short}{}", if short.len() < sentence.len() { "..." } else { "" }));
+                r.details.push(format!(
+                    "    {short}{}",
+                    if short.len() < sentence.len() { "..." } else { "" }
+                ));
             }
         }
     }

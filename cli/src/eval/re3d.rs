@@ -53,19 +53,28 @@ pub fn load(dir: &Path) -> Result<NerSet, String> {
             let (doc, map) = ingest_mapped(id, text, Unit::Utf16)?;
             index.insert(id.to_string(), docs.len());
             maps.push(map);
-            docs.push(NerDoc { id: id.to_string(), doc, gold: Vec::new() });
+            docs.push(NerDoc {
+                id: id.to_string(),
+                doc,
+                gold: Vec::new(),
+            });
         }
         // (doc, begin, end) → (confidence, class): the most confident label per span.
         let mut best: HashMap<(usize, usize, usize), (f64, Class)> = HashMap::new();
         let mut order = Vec::new();
         for e in json_lines(&src.join("entities.json"))? {
-            let Some(class) = e["type"].as_str().and_then(class_of) else { continue };
+            let Some(class) = e["type"].as_str().and_then(class_of) else {
+                continue;
+            };
             labels += 1;
             let Some(&d) = e["documentId"].as_str().and_then(|id| index.get(id)) else {
                 return Err(format!("{}: entity {} names an unknown document", src.display(), e["_id"]));
             };
             let map = &maps[d];
-            let (b, en) = (e["begin"].as_u64().unwrap_or(u64::MAX) as usize, e["end"].as_u64().unwrap_or(0) as usize);
+            let (b, en) = (
+                e["begin"].as_u64().unwrap_or(u64::MAX) as usize,
+                e["end"].as_u64().unwrap_or(0) as usize,
+            );
             if b >= en || en >= map.len() {
                 out_of_range += 1;
                 continue;
@@ -91,7 +100,11 @@ pub fn load(dir: &Path) -> Result<NerSet, String> {
             }
         }
         for key in order {
-            docs[key.0].gold.push(Ent { start: key.1, end: key.2, class: best[&key].1 });
+            docs[key.0].gold.push(Ent {
+                start: key.1,
+                end: key.2,
+                class: best[&key].1,
+            });
         }
     }
     let mut notes = vec![format!(
@@ -103,7 +116,15 @@ pub fn load(dir: &Path) -> Result<NerSet, String> {
         notes.push(format!("{out_of_range} entities with offsets outside their text skipped"));
     }
     if !mismatched.is_empty() {
-        notes.push(format!("{} gold `value`s differ from the text at their offsets (kept; offsets trusted), e.g. {}", mismatched.len(), mismatched[0]));
+        notes.push(format!(
+            "{} gold `value`s differ from the text at their offsets (kept; offsets trusted), e.g. {}",
+            mismatched.len(),
+            mismatched[0]
+        ));
     }
-    Ok(NerSet { name: "re3d", docs, notes })
+    Ok(NerSet {
+        name: "re3d",
+        docs,
+        notes,
+    })
 }

@@ -44,11 +44,24 @@ pub fn score(gold: &Value, corpus: &Corpus, model: &Model) -> SeedReport {
     let mut actors = Score::default();
     let mentioned: Vec<&entente_core::model::Actor> = model.actors.iter().filter(|a| a.mention_count > 0).collect();
     for a in &mentioned {
-        let forms: Vec<String> = a.aliases.iter().chain(std::iter::once(&a.name)).chain(a.short.iter()).map(|s| norm(s)).collect();
+        let forms: Vec<String> = a
+            .aliases
+            .iter()
+            .chain(std::iter::once(&a.name))
+            .chain(a.short.iter())
+            .map(|s| norm(s))
+            .collect();
         let best = gold_actors
             .iter()
             .map(|g| {
-                let aliases: Vec<String> = g["aliases"].as_array().into_iter().flatten().filter_map(Value::as_str).map(norm).chain(std::iter::once(norm(g["name"].as_str().unwrap_or("")))).collect();
+                let aliases: Vec<String> = g["aliases"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_str)
+                    .map(norm)
+                    .chain(std::iter::once(norm(g["name"].as_str().unwrap_or(""))))
+                    .collect();
                 (g, forms.iter().filter(|f| aliases.contains(f)).count())
             })
             .filter(|(_, n)| *n > 0)
@@ -86,12 +99,17 @@ pub fn score(gold: &Value, corpus: &Corpus, model: &Model) -> SeedReport {
     // Events.
     let gold_events = gold["events"].as_array().cloned().unwrap_or_default();
     let evidence_spans = |g: &Value| -> Vec<(usize, usize, usize)> {
-        g["evidence"].as_array().into_iter().flatten().filter_map(|ev| {
-            let d = doc_index(ev["doc"].as_str()?)?;
-            let quote = ev["quote"].as_str()?;
-            let start = corpus.documents[d].text.find(quote)?;
-            Some((d, start, start + quote.len()))
-        }).collect()
+        g["evidence"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|ev| {
+                let d = doc_index(ev["doc"].as_str()?)?;
+                let quote = ev["quote"].as_str()?;
+                let start = corpus.documents[d].text.find(quote)?;
+                Some((d, start, start + quote.len()))
+            })
+            .collect()
     };
     let mut matched_gold = vec![false; gold_events.len()];
     let mut events = Score::default();
@@ -104,27 +122,56 @@ pub fn score(gold: &Value, corpus: &Corpus, model: &Model) -> SeedReport {
         let fits = |g: &Value| {
             let g_actor = g["actor"].as_str().map(str::to_string);
             let g_recipient = g["recipient"].as_str().map(str::to_string);
-            let args = actor == g_actor && match (&recipient, &g_recipient) {
-                (None, None) => true,
-                (Some(r), Some(gr)) => r.as_ref() == Some(gr),
-                _ => false,
-            };
-            let plovers: Vec<&str> = g["plover"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
-            let cameos: Vec<&str> = g["cameo"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+            let args = actor == g_actor
+                && match (&recipient, &g_recipient) {
+                    (None, None) => true,
+                    (Some(r), Some(gr)) => r.as_ref() == Some(gr),
+                    _ => false,
+                };
+            let plovers: Vec<&str> = g["plover"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .collect();
+            let cameos: Vec<&str> = g["cameo"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .collect();
             let type_ok = (plovers.is_empty() && cameos.is_empty())
                 || e.code.plover.as_deref().is_some_and(|p| plovers.contains(&p))
                 || root.as_deref().is_some_and(|r| cameos.iter().any(|c| c.starts_with(r)));
             let spans = evidence_spans(g);
             let evidence_ok = e.mentions.iter().any(|m| {
                 let s = &model.sentences[m.sentence as usize].span;
-                spans.iter().any(|(d, a, b)| *d == m.doc as usize && (*a as u32) < s.end && (*b as u32) > s.start)
+                spans
+                    .iter()
+                    .any(|(d, a, b)| *d == m.doc as usize && (*a as u32) < s.end && (*b as u32) > s.start)
             });
             args && type_ok && evidence_ok
         };
-        let candidate = gold_events.iter().enumerate().filter(|(i, g)| !matched_gold[*i] && fits(g)).min_by_key(|(_, g)| g["optional"].as_bool().unwrap_or(false));
+        let candidate = gold_events
+            .iter()
+            .enumerate()
+            .filter(|(i, g)| !matched_gold[*i] && fits(g))
+            .min_by_key(|(_, g)| g["optional"].as_bool().unwrap_or(false));
         let describe = |e: &entente_core::model::Event| {
-            let name = |id: ActorId| model.actors[id as usize].short.clone().unwrap_or_else(|| model.actors[id as usize].name.clone());
-            format!("{} -> {} {} {:?} ({})", name(e.actor), e.recipient.map(name).unwrap_or("-".into()), e.code.cameo.clone().unwrap_or("-".into()), e.code.plover, e.trigger)
+            let name = |id: ActorId| {
+                model.actors[id as usize]
+                    .short
+                    .clone()
+                    .unwrap_or_else(|| model.actors[id as usize].name.clone())
+            };
+            format!(
+                "{} -> {} {} {:?} ({})",
+                name(e.actor),
+                e.recipient.map(name).unwrap_or("-".into()),
+                e.code.cameo.clone().unwrap_or("-".into()),
+                e.code.plover,
+                e.trigger
+            )
         };
         match candidate {
             Some((i, g)) => {
@@ -153,24 +200,37 @@ pub fn score(gold: &Value, corpus: &Corpus, model: &Model) -> SeedReport {
     for (i, g) in gold_events.iter().enumerate() {
         if !matched_gold[i] && !g["optional"].as_bool().unwrap_or(false) {
             events.fn_ += 1;
-            details.push(format!("event missed: {} {} -> {} {:?}", g["id"].as_str().unwrap_or(""), g["actor"], g["recipient"], g["plover"]));
+            details.push(format!(
+                "event missed: {} {} -> {} {:?}",
+                g["id"].as_str().unwrap_or(""),
+                g["actor"],
+                g["recipient"],
+                g["plover"]
+            ));
         }
     }
     // Conflicts: a gold conflict is found when a claim group cites sentences holding its quotes.
     let gold_conflicts = gold["conflicts"].as_array().cloned().unwrap_or_default();
     let mut found = 0;
     for c in &gold_conflicts {
-        let quotes: Vec<(usize, usize, usize)> = c["claims"].as_array().into_iter().flatten().filter_map(|cl| {
-            let d = doc_index(cl["doc"].as_str()?)?;
-            let q = cl["quote"].as_str()?;
-            let start = corpus.documents[d].text.find(q)?;
-            Some((d, start, start + q.len()))
-        }).collect();
+        let quotes: Vec<(usize, usize, usize)> = c["claims"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|cl| {
+                let d = doc_index(cl["doc"].as_str()?)?;
+                let q = cl["quote"].as_str()?;
+                let start = corpus.documents[d].text.find(q)?;
+                Some((d, start, start + q.len()))
+            })
+            .collect();
         let hit = model.claims.iter().any(|group| {
-            let covered = |(d, a, b): &(usize, usize, usize)| group.claims.iter().any(|cl| {
-                let s = &model.sentences[cl.sentence as usize].span;
-                cl.doc as usize == *d && (*a as u32) < s.end && (*b as u32) > s.start
-            });
+            let covered = |(d, a, b): &(usize, usize, usize)| {
+                group.claims.iter().any(|cl| {
+                    let s = &model.sentences[cl.sentence as usize].span;
+                    cl.doc as usize == *d && (*a as u32) < s.end && (*b as u32) > s.start
+                })
+            };
             quotes.iter().filter(|q| covered(q)).count() >= 2
         });
         if hit {
@@ -179,5 +239,12 @@ pub fn score(gold: &Value, corpus: &Corpus, model: &Model) -> SeedReport {
             details.push(format!("conflict missed: {}", c["subject"]));
         }
     }
-    SeedReport { actors, events, modality_agree, date_agree, conflicts_found: (found, gold_conflicts.len()), details }
+    SeedReport {
+        actors,
+        events,
+        modality_agree,
+        date_agree,
+        conflicts_found: (found, gold_conflicts.len()),
+        details,
+    }
 }

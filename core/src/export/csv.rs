@@ -39,8 +39,24 @@ pub const EVENT_COLUMNS: [&str; 25] = [
 
 /// The columns of [`actors_csv`], in order.
 pub const ACTOR_COLUMNS: [&str; 18] = [
-    "id", "key", "name", "short", "kind", "sector", "cameo", "iso3", "iso2", "isonum", "fips", "country", "parent",
-    "mentions", "documents", "lat", "lon", "aliases",
+    "id",
+    "key",
+    "name",
+    "short",
+    "kind",
+    "sector",
+    "cameo",
+    "iso3",
+    "iso2",
+    "isonum",
+    "fips",
+    "country",
+    "parent",
+    "mentions",
+    "documents",
+    "lat",
+    "lon",
+    "aliases",
 ];
 
 fn field(out: &mut String, s: &str) {
@@ -76,10 +92,12 @@ fn country_iso3(model: &Model, a: &Actor) -> String {
 /// corpus does not hold it.
 fn evidence(model: &Model, corpus: &Corpus, e: &Event) -> String {
     let Some(m) = e.mentions.first() else { return String::new() };
-    let text = model.sentences.get(m.sentence as usize).and_then(|s| {
-        corpus.documents.get(s.doc as usize).and_then(|d| d.text.get(s.span.range()))
-    });
-    text.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")).unwrap_or_default()
+    let text = model
+        .sentences
+        .get(m.sentence as usize)
+        .and_then(|s| corpus.documents.get(s.doc as usize).and_then(|d| d.text.get(s.span.range())));
+    text.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .unwrap_or_default()
 }
 
 /// One row per chosen event, GDELT/ICEWS/PLOVER style (see [`EVENT_COLUMNS`]). `event_id`
@@ -92,7 +110,11 @@ pub fn events_csv(model: &Model, corpus: &Corpus, which: &Events<'_>) -> String 
     let mut out = String::new();
     row(&mut out, &EVENT_COLUMNS);
     let name_code_country = |id: Option<ActorId>| match id.and_then(|i| actor(model, i)) {
-        Some(a) => [a.name.clone(), a.codes.cameo.clone().unwrap_or_default(), country_iso3(model, a)],
+        Some(a) => [
+            a.name.clone(),
+            a.codes.cameo.clone().unwrap_or_default(),
+            country_iso3(model, a),
+        ],
         None => Default::default(),
     };
     let num = |v: Option<f64>| v.filter(|v| v.is_finite()).map(|v| v.to_string()).unwrap_or_default();
@@ -126,7 +148,10 @@ pub fn events_csv(model: &Model, corpus: &Corpus, which: &Events<'_>) -> String 
                 c.plover_context.join(";"),
                 serde_name(&e.modality),
                 serde_name(&e.polarity),
-                e.source.and_then(|s| actor(model, s)).map(|a| a.name.clone()).unwrap_or_default(),
+                e.source
+                    .and_then(|s| actor(model, s))
+                    .map(|a| a.name.clone())
+                    .unwrap_or_default(),
                 e.mentions.len().to_string(),
                 e.document_count.to_string(),
                 place.map(|p| p.name.clone()).unwrap_or_default(),

@@ -32,7 +32,9 @@ pub fn geojson(model: &Model, which: &Events<'_>) -> String {
     let mut features = Vec::new();
 
     for a in chosen_actors(model, which, &events) {
-        let Some(seat) = a.seat.as_ref().filter(|s| valid_lat_lon(s.lat, s.lon)) else { continue };
+        let Some(seat) = a.seat.as_ref().filter(|s| valid_lat_lon(s.lat, s.lon)) else {
+            continue;
+        };
         features.push(json!({
             "type": "Feature",
             "id": ids.get(a.id as usize),
@@ -87,10 +89,24 @@ pub fn geojson(model: &Model, which: &Events<'_>) -> String {
     let mut pairs: Vec<_> = pairs.into_iter().collect();
     pairs.sort_by_key(|(_, es)| es[0].id);
     for ((from, to), es) in pairs {
-        let seat = |id: u32| model.actors.get(id as usize).and_then(|a| a.seat.as_ref()).filter(|s| valid_lat_lon(s.lat, s.lon));
-        let (Some(a), Some(b)) = (seat(from), seat(to)) else { continue };
-        let Some(parts) = great_circle((a.lon, a.lat), (b.lon, b.lat)) else { continue };
-        let coords = |part: &Vec<(f64, f64)>| part.iter().map(|&(lon, lat)| json!([round6(lon), round6(lat)])).collect::<Vec<_>>();
+        let seat = |id: u32| {
+            model
+                .actors
+                .get(id as usize)
+                .and_then(|a| a.seat.as_ref())
+                .filter(|s| valid_lat_lon(s.lat, s.lon))
+        };
+        let (Some(a), Some(b)) = (seat(from), seat(to)) else {
+            continue;
+        };
+        let Some(parts) = great_circle((a.lon, a.lat), (b.lon, b.lat)) else {
+            continue;
+        };
+        let coords = |part: &Vec<(f64, f64)>| {
+            part.iter()
+                .map(|&(lon, lat)| json!([round6(lon), round6(lat)]))
+                .collect::<Vec<_>>()
+        };
         let geometry = if parts.len() == 1 {
             json!({ "type": "LineString", "coordinates": coords(&parts[0]) })
         } else {
@@ -99,7 +115,11 @@ pub fn geojson(model: &Model, which: &Events<'_>) -> String {
         let mut quads: Vec<u8> = es.iter().map(|e| e.code.quad as u8).collect();
         quads.sort_unstable();
         quads.dedup();
-        let dates: Vec<String> = es.iter().filter_map(|e| e.date.as_ref()).map(|d| d.value.date.to_string()).collect();
+        let dates: Vec<String> = es
+            .iter()
+            .filter_map(|e| e.date.as_ref())
+            .map(|d| d.value.date.to_string())
+            .collect();
         let name = |id: u32| model.actors.get(id as usize).map(|a| a.name.as_str());
         features.push(json!({
             "type": "Feature",
@@ -150,7 +170,11 @@ fn dot(a: V3, b: V3) -> f64 {
 }
 
 fn cross(a: V3, b: V3) -> V3 {
-    [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]]
+    [
+        a[1] * b[2] - a[2] * b[1],
+        a[2] * b[0] - a[0] * b[2],
+        a[0] * b[1] - a[1] * b[0],
+    ]
 }
 
 fn norm(a: V3) -> f64 {

@@ -132,7 +132,12 @@ pub fn gexf(model: &Model, which: &Events<'_>) -> String {
         &mut o,
         1,
         "graph",
-        &[("mode", "dynamic"), ("defaultedgetype", "directed"), ("timeformat", "date"), ("timerepresentation", "interval")],
+        &[
+            ("mode", "dynamic"),
+            ("defaultedgetype", "directed"),
+            ("timeformat", "date"),
+            ("timerepresentation", "interval"),
+        ],
         false,
     );
     let gexf_type = |t: Ty| match t {
@@ -143,7 +148,13 @@ pub fn gexf(model: &Model, which: &Events<'_>) -> String {
     for (class, attrs) in [("node", &NODE_ATTRS), ("edge", &EDGE_ATTRS)] {
         tag(&mut o, 2, "attributes", &[("class", class), ("mode", "static")], false);
         for (id, ty) in attrs {
-            tag(&mut o, 3, "attribute", &[("id", id), ("title", id), ("type", gexf_type(*ty))], true);
+            tag(
+                &mut o,
+                3,
+                "attribute",
+                &[("id", id), ("title", id), ("type", gexf_type(*ty))],
+                true,
+            );
         }
         end(&mut o, 2, "attributes");
     }
@@ -221,14 +232,26 @@ pub fn graphml(model: &Model, which: &Events<'_>) -> String {
         Ty::Double => "double",
     };
     let extra_node = [("label", Ty::Str)];
-    let extra_edge = [("label", Ty::Str), ("kind", Ty::Str), ("weight", Ty::Double), ("start", Ty::Str), ("end", Ty::Str)];
+    let extra_edge = [
+        ("label", Ty::Str),
+        ("kind", Ty::Str),
+        ("weight", Ty::Double),
+        ("start", Ty::Str),
+        ("end", Ty::Str),
+    ];
     for (class, prefix, attrs) in [
         ("node", "n_", extra_node.iter().chain(&NODE_ATTRS).collect::<Vec<_>>()),
         ("edge", "e_", extra_edge.iter().chain(&EDGE_ATTRS).collect::<Vec<_>>()),
     ] {
         for (name, t) in attrs {
             let id = format!("{prefix}{name}");
-            tag(&mut o, 1, "key", &[("id", &id), ("for", class), ("attr.name", name), ("attr.type", ty(*t))], true);
+            tag(
+                &mut o,
+                1,
+                "key",
+                &[("id", &id), ("for", class), ("attr.name", name), ("attr.type", ty(*t))],
+                true,
+            );
         }
     }
     tag(&mut o, 1, "graph", &[("id", "entente"), ("edgedefault", "directed")], false);
@@ -244,7 +267,13 @@ pub fn graphml(model: &Model, which: &Events<'_>) -> String {
         end(&mut o, 2, "node");
     }
     for e in edges(&events, &index, &ids) {
-        tag(&mut o, 2, "edge", &[("id", e.id), ("source", e.source), ("target", e.target)], false);
+        tag(
+            &mut o,
+            2,
+            "edge",
+            &[("id", e.id), ("source", e.source), ("target", e.target)],
+            false,
+        );
         data(&mut o, "e_label", edge_label(e.event));
         data(&mut o, "e_kind", edge_kind(e.event));
         data(&mut o, "e_weight", &e.event.mentions.len().max(1).to_string());

@@ -32,9 +32,9 @@ mod bundle;
 mod csv;
 mod geojson;
 mod graph;
-mod xml;
 #[cfg(test)]
 mod tests;
+mod xml;
 
 pub use bundle::{BUNDLE_SCHEMA, ImportError, MAX_BUNDLE_BYTES, bundle, import_bundle};
 pub use csv::{ACTOR_COLUMNS, EVENT_COLUMNS, actors_csv, events_csv};
@@ -97,7 +97,13 @@ pub(crate) fn node_ids(model: &Model) -> Vec<String> {
     model
         .actors
         .iter()
-        .map(|a| if seen.insert(a.key.as_str()) { a.key.clone() } else { format!("{}#{}", a.key, a.id) })
+        .map(|a| {
+            if seen.insert(a.key.as_str()) {
+                a.key.clone()
+            } else {
+                format!("{}#{}", a.key, a.id)
+            }
+        })
         .collect()
 }
 
@@ -110,8 +116,16 @@ pub(crate) fn period_end(d: StatedDate) -> Date {
     let Date { year, month, .. } = d.date;
     match d.precision {
         Precision::Day => d.date,
-        Precision::Month => Date { year, month, day: days_in_month(year, month) },
-        Precision::Year => Date { year, month: 12, day: 31 },
+        Precision::Month => Date {
+            year,
+            month,
+            day: days_in_month(year, month),
+        },
+        Precision::Year => Date {
+            year,
+            month: 12,
+            day: 31,
+        },
     }
 }
 

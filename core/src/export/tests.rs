@@ -46,7 +46,10 @@ fn unescape_xml(s: &str) -> Result<String, String> {
             "gt" => '>',
             "quot" => '"',
             "apos" => '\'',
-            _ if ent.starts_with("#x") => u32::from_str_radix(&ent[2..], 16).ok().and_then(char::from_u32).ok_or("bad ref")?,
+            _ if ent.starts_with("#x") => u32::from_str_radix(&ent[2..], 16)
+                .ok()
+                .and_then(char::from_u32)
+                .ok_or("bad ref")?,
             _ if ent.starts_with('#') => ent[1..].parse().ok().and_then(char::from_u32).ok_or("bad ref")?,
             _ => return Err(format!("unknown entity &{ent};")),
         };
@@ -58,10 +61,15 @@ fn unescape_xml(s: &str) -> Result<String, String> {
 }
 
 fn check_xml(s: &str) -> Result<Vec<Element>, String> {
-    if let Some(c) = s.chars().find(|&c| !matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)) {
+    if let Some(c) = s
+        .chars()
+        .find(|&c| !matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..))
+    {
         return Err(format!("character {c:?} is not allowed in XML"));
     }
-    let mut rest = s.strip_prefix("<?xml").map_or(Ok(s), |r| r.find("?>").map(|i| &r[i + 2..]).ok_or("open prolog"))?;
+    let mut rest = s
+        .strip_prefix("<?xml")
+        .map_or(Ok(s), |r| r.find("?>").map(|i| &r[i + 2..]).ok_or("open prolog"))?;
     let mut stack: Vec<usize> = Vec::new();
     let mut elements: Vec<Element> = Vec::new();
     let mut roots = 0;
@@ -89,9 +97,15 @@ fn check_xml(s: &str) -> Result<Vec<Element>, String> {
             rest = &r[gt + 1..];
         } else {
             let r = &rest[1..];
-            let name_end = r.find(|c: char| c.is_whitespace() || c == '>' || c == '/').ok_or("open tag")?;
+            let name_end = r
+                .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+                .ok_or("open tag")?;
             let name = &r[..name_end];
-            if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || matches!(c, ':' | '_' | '-' | '.')) {
+            if name.is_empty()
+                || !name
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, ':' | '_' | '-' | '.'))
+            {
                 return Err(format!("bad element name {name:?}"));
             }
             let mut r = &r[name_end..];
@@ -115,7 +129,11 @@ fn check_xml(s: &str) -> Result<Vec<Element>, String> {
                     return Err(format!("bad attribute name {key:?} in <{name}>"));
                 }
                 let after = r[eq + 1..].trim_start();
-                let quote = after.chars().next().filter(|c| *c == '"' || *c == '\'').ok_or("unquoted attribute")?;
+                let quote = after
+                    .chars()
+                    .next()
+                    .filter(|c| *c == '"' || *c == '\'')
+                    .ok_or("unquoted attribute")?;
                 let close = after[1..].find(quote).ok_or("open attribute value")? + 1;
                 let raw = &after[1..close];
                 if raw.contains('<') {
@@ -129,7 +147,11 @@ fn check_xml(s: &str) -> Result<Vec<Element>, String> {
             if stack.is_empty() {
                 roots += 1;
             }
-            elements.push(Element { name: name.to_string(), attrs, text: String::new() });
+            elements.push(Element {
+                name: name.to_string(),
+                attrs,
+                text: String::new(),
+            });
             if !closed {
                 stack.push(elements.len() - 1);
             }
@@ -151,7 +173,19 @@ fn named<'a>(els: &'a [Element], name: &str) -> Vec<&'a Element> {
 
 #[test]
 fn the_xml_checker_rejects_what_it_should() {
-    for bad in ["<a>", "<a></b>", "<a><b></a></b>", "<a x=1/>", "<a x=\"1\" x=\"2\"/>", "<a>&foo;</a>", "<a>x & y</a>", "<a/><b/>", "text<a/>", "<a x=\"<\"/>", "<a>\u{1}</a>"] {
+    for bad in [
+        "<a>",
+        "<a></b>",
+        "<a><b></a></b>",
+        "<a x=1/>",
+        "<a x=\"1\" x=\"2\"/>",
+        "<a>&foo;</a>",
+        "<a>x & y</a>",
+        "<a/><b/>",
+        "text<a/>",
+        "<a x=\"<\"/>",
+        "<a>\u{1}</a>",
+    ] {
         assert!(check_xml(bad).is_err(), "{bad}");
     }
     let ok = check_xml("<?xml version=\"1.0\"?>\n<a x='1' y=\"&lt;&#10;\"><!-- c --><b/>t&amp;</a>\n").unwrap();
@@ -167,7 +201,14 @@ fn gexf_is_well_formed_dynamic_and_has_an_edge_per_event() {
     let xml = gexf(model, &Events::All);
     let els = check_xml(&xml).unwrap_or_else(|e| panic!("{e}\n{xml}"));
     let root = &els[0];
-    assert_eq!((root.name.as_str(), root.attrs["xmlns"].as_str(), root.attrs["version"].as_str()), ("gexf", "http://gexf.net/1.3", "1.3"));
+    assert_eq!(
+        (
+            root.name.as_str(),
+            root.attrs["xmlns"].as_str(),
+            root.attrs["version"].as_str()
+        ),
+        ("gexf", "http://gexf.net/1.3", "1.3")
+    );
     let graph = named(&els, "graph")[0];
     assert_eq!(graph.attrs["mode"], "dynamic");
     assert_eq!(graph.attrs["timeformat"], "date");
@@ -198,8 +239,25 @@ fn gexf_is_well_formed_dynamic_and_has_an_edge_per_event() {
     }
     // Every attvalue refers to a declared attribute of its class.
     let declared: HashSet<&str> = named(&els, "attribute").iter().map(|a| a.attrs["id"].as_str()).collect();
-    assert!(named(&els, "attvalue").iter().all(|v| declared.contains(v.attrs["for"].as_str())));
-    for key in ["kind", "cameo", "iso3", "country", "lat", "lng", "mentions", "plover", "quad", "goldstein", "modality", "documents"] {
+    assert!(
+        named(&els, "attvalue")
+            .iter()
+            .all(|v| declared.contains(v.attrs["for"].as_str()))
+    );
+    for key in [
+        "kind",
+        "cameo",
+        "iso3",
+        "country",
+        "lat",
+        "lng",
+        "mentions",
+        "plover",
+        "quad",
+        "goldstein",
+        "modality",
+        "documents",
+    ] {
         assert!(declared.contains(key), "{key}");
     }
 }
@@ -207,7 +265,11 @@ fn gexf_is_well_formed_dynamic_and_has_an_edge_per_event() {
 #[test]
 fn filtered_graphs_keep_only_chosen_events_and_their_actors() {
     let (_, model) = seed();
-    let first = model.events.iter().find(|e| e.recipient.is_some()).expect("an event with a recipient");
+    let first = model
+        .events
+        .iter()
+        .find(|e| e.recipient.is_some())
+        .expect("an event with a recipient");
     let xml = gexf(model, &Events::Ids(&[first.id, u32::MAX]));
     let els = check_xml(&xml).unwrap();
     assert_eq!(named(&els, "edge").len(), 1);
@@ -226,9 +288,25 @@ fn graphml_is_well_formed_with_declared_keys() {
     let els = check_xml(&xml).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(els[0].attrs["xmlns"], "http://graphml.graphdrawing.org/xmlns");
     assert_eq!(named(&els, "graph")[0].attrs["edgedefault"], "directed");
-    let keys: HashMap<&str, &str> = named(&els, "key").iter().map(|k| (k.attrs["id"].as_str(), k.attrs["for"].as_str())).collect();
+    let keys: HashMap<&str, &str> = named(&els, "key")
+        .iter()
+        .map(|k| (k.attrs["id"].as_str(), k.attrs["for"].as_str()))
+        .collect();
     let names: HashSet<&str> = named(&els, "key").iter().map(|k| k.attrs["attr.name"].as_str()).collect();
-    for n in ["label", "kind", "cameo", "lat", "lng", "quad", "goldstein", "modality", "mentions", "documents", "weight", "start"] {
+    for n in [
+        "label",
+        "kind",
+        "cameo",
+        "lat",
+        "lng",
+        "quad",
+        "goldstein",
+        "modality",
+        "mentions",
+        "documents",
+        "weight",
+        "start",
+    ] {
         assert!(names.contains(n), "{n}");
     }
     assert_eq!(named(&els, "node").len(), model.actors.len());
@@ -267,7 +345,12 @@ fn hostile_text_is_escaped_in_xml() {
         let labels: Vec<String> = named(&els, "node")
             .iter()
             .filter_map(|n| n.attrs.get("label").cloned())
-            .chain(named(&els, "data").iter().filter(|d| d.attrs["key"] == "n_label").map(|d| d.text.clone()))
+            .chain(
+                named(&els, "data")
+                    .iter()
+                    .filter(|d| d.attrs["key"] == "n_label")
+                    .map(|d| d.text.clone()),
+            )
             .collect();
         assert_eq!(labels.len(), m.actors.len());
         for (label, a) in labels.iter().zip(&m.actors) {
@@ -337,11 +420,19 @@ fn events_csv_has_a_header_and_a_row_per_event() {
     let rows = parse_csv(&csv).unwrap();
     assert_eq!(rows[0], EVENT_COLUMNS);
     assert_eq!(rows.len(), model.events.len() + 1);
-    assert_eq!(csv.lines().count(), model.events.len() + 1, "one line per record for the seed corpus");
+    assert_eq!(
+        csv.lines().count(),
+        model.events.len() + 1,
+        "one line per record for the seed corpus"
+    );
     let col = |name: &str| EVENT_COLUMNS.iter().position(|c| *c == name).unwrap();
     for (row, e) in rows[1..].iter().zip(&model.events) {
         assert_eq!(row.len(), EVENT_COLUMNS.len());
-        assert_eq!(row[col("cameo_code")], e.code.cameo.clone().unwrap_or_default(), "codes stay text");
+        assert_eq!(
+            row[col("cameo_code")],
+            e.code.cameo.clone().unwrap_or_default(),
+            "codes stay text"
+        );
         assert_eq!(row[col("quad_class")], (e.code.quad as u8).to_string());
         assert_eq!(row[col("mentions")], e.mentions.len().to_string());
         assert!(!row[col("evidence")].is_empty(), "every event has a sentence");
@@ -379,7 +470,12 @@ fn positions(geometry: &Value) -> Vec<(f64, f64)> {
     match geometry["type"].as_str().unwrap() {
         "Point" => vec![pos(c)],
         "LineString" => c.as_array().unwrap().iter().map(pos).collect(),
-        "MultiLineString" => c.as_array().unwrap().iter().flat_map(|l| l.as_array().unwrap().iter().map(pos)).collect(),
+        "MultiLineString" => c
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|l| l.as_array().unwrap().iter().map(pos))
+            .collect(),
         t => panic!("unexpected geometry {t}"),
     }
 }
@@ -392,11 +488,17 @@ fn geojson_is_a_feature_collection_in_lon_lat_order() {
     let features = v["features"].as_array().unwrap();
     let layer = |l: &str| features.iter().filter(|f| f["properties"]["layer"] == l).count();
     assert_eq!(layer("actor"), model.actors.iter().filter(|a| a.seat.is_some()).count());
-    assert_eq!(layer("place"), model.places.iter().filter(|p| p.lat.is_some() && p.lon.is_some()).count());
+    assert_eq!(
+        layer("place"),
+        model.places.iter().filter(|p| p.lat.is_some() && p.lon.is_some()).count()
+    );
     for f in features {
         assert_eq!(f["type"], "Feature");
         let pts = positions(&f["geometry"]);
-        assert!(pts.iter().all(|&(lon, lat)| lon.abs() <= 180.0 && lat.abs() <= 90.0), "{pts:?}");
+        assert!(
+            pts.iter().all(|&(lon, lat)| lon.abs() <= 180.0 && lat.abs() <= 90.0),
+            "{pts:?}"
+        );
         if f["geometry"]["type"] == "LineString" {
             assert!(pts.len() >= 2);
         }
@@ -407,7 +509,10 @@ fn geojson_is_a_feature_collection_in_lon_lat_order() {
     // Actors at their seats, longitude first.
     for a in model.actors.iter().filter(|a| a.seat.is_some()) {
         let s = a.seat.as_ref().unwrap();
-        let f = features.iter().find(|f| f["properties"]["layer"] == "actor" && f["properties"]["key"] == a.key.as_str()).unwrap();
+        let f = features
+            .iter()
+            .find(|f| f["properties"]["layer"] == "actor" && f["properties"]["key"] == a.key.as_str())
+            .unwrap();
         let (lon, lat) = positions(&f["geometry"])[0];
         assert!((lon - s.lon).abs() < 1e-6 && (lat - s.lat).abs() < 1e-6);
     }
@@ -422,7 +527,10 @@ fn great_circles_are_sampled_and_cut_at_the_antimeridian() {
     assert_eq!(parts.len(), 2);
     let (end, start) = (*parts[0].last().unwrap(), parts[1][0]);
     assert_eq!((end.0, start.0), (180.0, -180.0));
-    assert!((end.1 - start.1).abs() < 1e-12 && end.1 > 37.5, "the route bows north: {end:?}");
+    assert!(
+        (end.1 - start.1).abs() < 1e-12 && end.1 > 37.5,
+        "the route bows north: {end:?}"
+    );
     assert_eq!((parts[0][0], *parts[1].last().unwrap()), (seoul, san_francisco));
 
     // Every point (the cuts included) lies on the plane through the centre and both ends,
@@ -433,9 +541,16 @@ fn great_circles_are_sampled_and_cut_at_the_antimeridian() {
     };
     let on_circle = |from: (f64, f64), to: (f64, f64), parts: &[Vec<(f64, f64)>]| {
         let (a, b) = (v(from), v(to));
-        let n = [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
+        let n = [
+            a[1] * b[2] - a[2] * b[1],
+            a[2] * b[0] - a[0] * b[2],
+            a[0] * b[1] - a[1] * b[0],
+        ];
         for line in parts {
-            assert!(line.iter().all(|&p| { let p = v(p); (p[0] * n[0] + p[1] * n[1] + p[2] * n[2]).abs() < 1e-9 }));
+            assert!(line.iter().all(|&p| {
+                let p = v(p);
+                (p[0] * n[0] + p[1] * n[1] + p[2] * n[2]).abs() < 1e-9
+            }));
             for w in line.windows(2) {
                 let (p, q) = (v(w[0]), v(w[1]));
                 let cos = p[0] * q[0] + p[1] * q[1] + p[2] * q[2];
@@ -447,12 +562,20 @@ fn great_circles_are_sampled_and_cut_at_the_antimeridian() {
     let parts = great_circle(seoul, tallinn).unwrap();
     assert_eq!(parts.len(), 1);
     on_circle(seoul, tallinn, &parts);
-    assert!(parts[0].iter().any(|p| p.1 > 60.0), "the short way from Seoul to Tallinn passes north of both");
+    assert!(
+        parts[0].iter().any(|p| p.1 > 60.0),
+        "the short way from Seoul to Tallinn passes north of both"
+    );
 
     assert!(great_circle(seoul, seoul).is_none());
     let antipode = (seoul.0 - 180.0, -seoul.1);
     let parts = great_circle(seoul, antipode).unwrap();
-    assert!(parts.iter().flatten().all(|&(lon, lat)| lon.is_finite() && lat.is_finite() && lon.abs() <= 180.0));
+    assert!(
+        parts
+            .iter()
+            .flatten()
+            .all(|&(lon, lat)| lon.is_finite() && lat.is_finite() && lon.abs() <= 180.0)
+    );
     assert!(great_circle((0.0, 90.0), (0.0, -90.0)).is_some());
 }
 
@@ -485,22 +608,62 @@ fn import_refuses_damaged_bundles_with_reasons() {
     use ImportError::*;
     assert!(matches!(import_bundle(b""), Err(NotABundle(_))));
     assert!(matches!(import_bundle(b"\x89PNG\r\n"), Err(NotABundle(_))));
-    assert!(matches!(import_bundle(br#"{"schema":"entente-bundle/2","whatever":1}"#), Err(UnsupportedSchema { found }) if found == "entente-bundle/2"));
-    assert!(matches!(edited(|v| v["model"]["schema"] = "entente-model/9".into()), Err(UnsupportedModelSchema { .. })));
+    assert!(
+        matches!(import_bundle(br#"{"schema":"entente-bundle/2","whatever":1}"#), Err(UnsupportedSchema { found }) if found == "entente-bundle/2")
+    );
+    assert!(matches!(
+        edited(|v| v["model"]["schema"] = "entente-model/9".into()),
+        Err(UnsupportedModelSchema { .. })
+    ));
     assert!(matches!(edited(|v| v["model"]["events"] = 3.into()), Err(NotABundle(_))));
-    assert!(matches!(edited(|v| v["model"]["sentences"][0]["span"]["end"] = 1_000_000_000.into()), Err(Inconsistent(_))));
-    assert!(matches!(edited(|v| v["model"]["sentences"][0]["doc"] = 7.into()), Err(Inconsistent(_))));
-    assert!(matches!(edited(|v| v["model"]["events"][0]["actor"] = 100_000.into()), Err(Inconsistent(_))));
-    assert!(matches!(edited(|v| v["model"]["events"][0]["id"] = 5_000.into()), Err(Inconsistent(_))));
-    assert!(matches!(edited(|v| v["model"]["mentions"][0]["sentence"] = 1_000_000.into()), Err(Inconsistent(_))));
-    assert!(matches!(edited(|v| v["model"]["actors"][0]["seat"] = serde_json::json!({"lat": 91.0, "lon": 0.0, "label": "x"})), Err(Inconsistent(_))));
+    assert!(matches!(
+        edited(|v| v["model"]["sentences"][0]["span"]["end"] = 1_000_000_000.into()),
+        Err(Inconsistent(_))
+    ));
+    assert!(matches!(
+        edited(|v| v["model"]["sentences"][0]["doc"] = 7.into()),
+        Err(Inconsistent(_))
+    ));
+    assert!(matches!(
+        edited(|v| v["model"]["events"][0]["actor"] = 100_000.into()),
+        Err(Inconsistent(_))
+    ));
+    assert!(matches!(
+        edited(|v| v["model"]["events"][0]["id"] = 5_000.into()),
+        Err(Inconsistent(_))
+    ));
+    assert!(matches!(
+        edited(|v| v["model"]["mentions"][0]["sentence"] = 1_000_000.into()),
+        Err(Inconsistent(_))
+    ));
+    assert!(matches!(
+        edited(|v| v["model"]["actors"][0]["seat"] = serde_json::json!({"lat": 91.0, "lon": 0.0, "label": "x"})),
+        Err(Inconsistent(_))
+    ));
     if !seed().1.places.is_empty() {
-        assert!(matches!(edited(|v| v["model"]["places"][0]["precision"] = "street".into()), Err(Inconsistent(_))));
+        assert!(matches!(
+            edited(|v| v["model"]["places"][0]["precision"] = "street".into()),
+            Err(Inconsistent(_))
+        ));
     }
-    assert!(matches!(edited(|v| { v["documents"].as_array_mut().unwrap().pop(); }), Err(Inconsistent(_))));
-    assert!(matches!(edited(|v| v["documents"][0]["id"] = "0000000000".into()), Err(Inconsistent(_))));
-    assert!(matches!(edited(|v| v["documents"][0]["text"] = "".into()), Err(Document { index: 0, .. })));
-    assert!(matches!(edited(|v| v["documents"][0]["text"] = "a\r\nb".into()), Err(Document { index: 0, .. })));
+    assert!(matches!(
+        edited(|v| {
+            v["documents"].as_array_mut().unwrap().pop();
+        }),
+        Err(Inconsistent(_))
+    ));
+    assert!(matches!(
+        edited(|v| v["documents"][0]["id"] = "0000000000".into()),
+        Err(Inconsistent(_))
+    ));
+    assert!(matches!(
+        edited(|v| v["documents"][0]["text"] = "".into()),
+        Err(Document { index: 0, .. })
+    ));
+    assert!(matches!(
+        edited(|v| v["documents"][0]["text"] = "a\r\nb".into()),
+        Err(Document { index: 0, .. })
+    ));
 
     // A span that cuts a multi-byte character.
     let (corpus, model) = seed();
@@ -519,7 +682,10 @@ fn import_refuses_damaged_bundles_with_reasons() {
 
     // Dates that are not calendar dates.
     if let Some(i) = model.events.iter().position(|e| e.date.is_some()) {
-        assert!(matches!(edited(|v| v["model"]["events"][i]["date"]["value"]["date"]["month"] = 13.into()), Err(Inconsistent(_))));
+        assert!(matches!(
+            edited(|v| v["model"]["events"][i]["date"]["value"]["date"]["month"] = 13.into()),
+            Err(Inconsistent(_))
+        ));
     }
 }
 

@@ -25,8 +25,20 @@ pub struct RawClaim {
 }
 
 const ORDINALS: &[(&str, u32)] = &[
-    ("first", 1), ("1st", 1), ("second", 2), ("2nd", 2), ("third", 3), ("3rd", 3), ("fourth", 4), ("4th", 4),
-    ("fifth", 5), ("5th", 5), ("sixth", 6), ("6th", 6), ("last", 0), ("only", 1),
+    ("first", 1),
+    ("1st", 1),
+    ("second", 2),
+    ("2nd", 2),
+    ("third", 3),
+    ("3rd", 3),
+    ("fourth", 4),
+    ("4th", 4),
+    ("fifth", 5),
+    ("5th", 5),
+    ("sixth", 6),
+    ("6th", 6),
+    ("last", 0),
+    ("only", 1),
 ];
 
 fn ordinal_name(n: u32) -> &'static str {
@@ -51,7 +63,9 @@ pub fn find_claims(v: &TokenView, res: &DocResolution, events: &[DocEvent]) -> V
     for (k, e) in events.iter().enumerate() {
         let range = v.sentences[e.sentence as usize].tokens.clone();
         for i in range.clone() {
-            let Some((_, n)) = ORDINALS.iter().find(|(w, _)| v.lower(i) == *w) else { continue };
+            let Some((_, n)) = ORDINALS.iter().find(|(w, _)| v.lower(i) == *w) else {
+                continue;
+            };
             if *n == 0 && !v.is(i.saturating_sub(1), "the") {
                 continue;
             }
@@ -60,7 +74,13 @@ pub fn find_claims(v: &TokenView, res: &DocResolution, events: &[DocEvent]) -> V
             let near = i.abs_diff(e.trigger.start) <= 16;
             if ranks && near && i > range.start && v.is_any(i - 1, &["the", "a"]) {
                 let span = v.span(i..(i + 4).min(e.trigger.end.max(i + 1)));
-                out.push(RawClaim { sentence: e.sentence, span, kind: ClaimKind::Ordinal, value: ordinal_name(*n).to_string(), subject: ClaimSubject::Event { event: k } });
+                out.push(RawClaim {
+                    sentence: e.sentence,
+                    span,
+                    kind: ClaimKind::Ordinal,
+                    value: ordinal_name(*n).to_string(),
+                    subject: ClaimSubject::Event { event: k },
+                });
             }
         }
     }
@@ -75,10 +95,15 @@ pub fn find_claims(v: &TokenView, res: &DocResolution, events: &[DocEvent]) -> V
                 continue; // a year
             }
             let money = i > 0 && v.is(i - 1, "$");
-            let scale = v.is_any(i + 1, &["million", "billion", "trillion", "thousand"]).then(|| v.lower(i + 1).to_string());
+            let scale = v
+                .is_any(i + 1, &["million", "billion", "trillion", "thousand"])
+                .then(|| v.lower(i + 1).to_string());
             let unit_start = i + 1 + usize::from(scale.is_some());
             // What is counted: the actor mention starting within three words, else the next noun.
-            let counted = res.mentions.iter().find(|r| r.mention.tokens.start >= unit_start && r.mention.tokens.start <= unit_start + 2 && r.entity.is_some());
+            let counted = res
+                .mentions
+                .iter()
+                .find(|r| r.mention.tokens.start >= unit_start && r.mention.tokens.start <= unit_start + 2 && r.entity.is_some());
             let unit = if money {
                 "US$".to_string()
             } else if let Some(r) = counted {
@@ -97,7 +122,10 @@ pub fn find_claims(v: &TokenView, res: &DocResolution, events: &[DocEvent]) -> V
                 span: v.span(i..(unit_start + 1).min(sentence.tokens.end)),
                 kind: ClaimKind::Number,
                 value: text_value,
-                subject: ClaimSubject::Quantity { entity: counted.and_then(|r| r.entity), unit },
+                subject: ClaimSubject::Quantity {
+                    entity: counted.and_then(|r| r.entity),
+                    unit,
+                },
             });
         }
     }

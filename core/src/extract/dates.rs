@@ -37,13 +37,20 @@ pub struct TimeExpr {
 
 fn year_of(v: &TokenView, i: usize) -> Option<i32> {
     let r = v.raw(i);
-    (r.len() == 4 && r.bytes().all(|b| b.is_ascii_digit())).then(|| r.parse().ok()).flatten().filter(|y| (1800..=2100).contains(y))
+    (r.len() == 4 && r.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| r.parse().ok())
+        .flatten()
+        .filter(|y| (1800..=2100).contains(y))
 }
 
 fn day_of(v: &TokenView, i: usize) -> Option<u8> {
     let r = v.raw(i);
     let digits = r.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    (1..=2).contains(&digits.len()).then(|| digits.parse().ok()).flatten().filter(|d| (1..=31).contains(d))
+    (1..=2)
+        .contains(&digits.len())
+        .then(|| digits.parse().ok())
+        .flatten()
+        .filter(|d| (1..=31).contains(d))
 }
 
 /// All temporal expressions of a token range, left to right.
@@ -52,7 +59,12 @@ pub fn find_times(v: &TokenView, range: Range<usize>) -> Vec<TimeExpr> {
     let mut i = range.start;
     while i < range.end {
         let since = i > range.start && v.is(i - 1, "since");
-        let month = v.is_capitalized(i).then(|| month_number(v.raw(i))).flatten().filter(|_| v.lower(i) != "may" || v.is_sentence_start(i) || i + 1 < range.end && (day_of(v, i + 1).is_some() || year_of(v, i + 1).is_some()) || i > range.start && v.is_any(i - 1, &["in", "of", "since", "until", "by", "early", "late", "mid"]));
+        let month = v.is_capitalized(i).then(|| month_number(v.raw(i))).flatten().filter(|_| {
+            v.lower(i) != "may"
+                || v.is_sentence_start(i)
+                || i + 1 < range.end && (day_of(v, i + 1).is_some() || year_of(v, i + 1).is_some())
+                || i > range.start && v.is_any(i - 1, &["in", "of", "since", "until", "by", "early", "late", "mid"])
+        });
         if let Some(m) = month {
             // "May 5, 2022", "May 5", "April 2019", "2 June 2023", "in March".
             if i + 1 < range.end {
@@ -64,18 +76,30 @@ pub fn find_times(v: &TokenView, range: Range<usize>) -> Vec<TimeExpr> {
                     if j < range.end {
                         if let Some(y) = year_of(v, j) {
                             if let Some(date) = Date::new(y, m, d) {
-                                out.push(TimeExpr { tokens: i..j + 1, kind: TimeKind::Full(date), since });
+                                out.push(TimeExpr {
+                                    tokens: i..j + 1,
+                                    kind: TimeKind::Full(date),
+                                    since,
+                                });
                                 i = j + 1;
                                 continue;
                             }
                         }
                     }
-                    out.push(TimeExpr { tokens: i..i + 2, kind: TimeKind::MonthDay { month: m, day: d }, since });
+                    out.push(TimeExpr {
+                        tokens: i..i + 2,
+                        kind: TimeKind::MonthDay { month: m, day: d },
+                        since,
+                    });
                     i += 2;
                     continue;
                 }
                 if let Some(y) = year_of(v, i + 1) {
-                    out.push(TimeExpr { tokens: i..i + 2, kind: TimeKind::MonthYear { year: y, month: m }, since });
+                    out.push(TimeExpr {
+                        tokens: i..i + 2,
+                        kind: TimeKind::MonthYear { year: y, month: m },
+                        since,
+                    });
                     i += 2;
                     continue;
                 }
@@ -83,7 +107,11 @@ pub fn find_times(v: &TokenView, range: Range<usize>) -> Vec<TimeExpr> {
             if i > range.start && day_of(v, i - 1).is_some() {
                 // "2 June 2023" handled when the day comes first.
             }
-            out.push(TimeExpr { tokens: i..i + 1, kind: TimeKind::Month(m), since });
+            out.push(TimeExpr {
+                tokens: i..i + 1,
+                kind: TimeKind::Month(m),
+                since,
+            });
             i += 1;
             continue;
         }
@@ -91,7 +119,11 @@ pub fn find_times(v: &TokenView, range: Range<usize>) -> Vec<TimeExpr> {
             if let Some(m) = v.is_capitalized(i + 1).then(|| month_number(v.raw(i + 1))).flatten() {
                 if let Some(y) = (i + 2 < range.end).then(|| year_of(v, i + 2)).flatten() {
                     if let Some(date) = Date::new(y, m, d) {
-                        out.push(TimeExpr { tokens: i..i + 3, kind: TimeKind::Full(date), since });
+                        out.push(TimeExpr {
+                            tokens: i..i + 3,
+                            kind: TimeKind::Full(date),
+                            since,
+                        });
                         i += 3;
                         continue;
                     }
@@ -100,17 +132,40 @@ pub fn find_times(v: &TokenView, range: Range<usize>) -> Vec<TimeExpr> {
         }
         if let Some(y) = year_of(v, i) {
             // A year is a date after "in", "since", "by", "of" or a comma, not a count ("2019 people").
-            let cue = i > range.start && v.is_any(i - 1, &["in", "since", "by", "of", "until", ",", "from", "and", "early", "late", "mid", "before", "after", "during", "year"]);
-            let follows_noun = i + 1 < range.end && v.is_word(i + 1) && !v.is_capitalized(i + 1) && !v.is_any(i + 1, &["and", "to", "or", "when", "which", "after", "before"]);
+            let cue = i > range.start
+                && v.is_any(
+                    i - 1,
+                    &[
+                        "in", "since", "by", "of", "until", ",", "from", "and", "early", "late", "mid", "before", "after",
+                        "during", "year",
+                    ],
+                );
+            let follows_noun = i + 1 < range.end
+                && v.is_word(i + 1)
+                && !v.is_capitalized(i + 1)
+                && !v.is_any(i + 1, &["and", "to", "or", "when", "which", "after", "before"]);
             if cue && !follows_noun {
-                out.push(TimeExpr { tokens: i..i + 1, kind: TimeKind::Year(y), since });
+                out.push(TimeExpr {
+                    tokens: i..i + 1,
+                    kind: TimeKind::Year(y),
+                    since,
+                });
             }
             i += 1;
             continue;
         }
-        if v.is_capitalized(i) || v.is_any(i, &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]) {
+        if v.is_capitalized(i)
+            || v.is_any(
+                i,
+                &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
+            )
+        {
             if let Some(w) = weekday_number(v.raw(i)).filter(|_| v.raw(i).len() > 4) {
-                out.push(TimeExpr { tokens: i..i + 1, kind: TimeKind::Weekday(w), since });
+                out.push(TimeExpr {
+                    tokens: i..i + 1,
+                    kind: TimeKind::Weekday(w),
+                    since,
+                });
                 i += 1;
                 continue;
             }
@@ -126,7 +181,11 @@ pub fn find_times(v: &TokenView, range: Range<usize>) -> Vec<TimeExpr> {
             _ => None,
         };
         if let Some((r, n)) = rel {
-            out.push(TimeExpr { tokens: i..i + n, kind: TimeKind::Relative(r), since });
+            out.push(TimeExpr {
+                tokens: i..i + n,
+                kind: TimeKind::Relative(r),
+                since,
+            });
             i += n;
             continue;
         }
@@ -153,27 +212,46 @@ pub fn resolve_time(kind: TimeKind, reference: Option<Date>) -> Option<Resolutio
     let res = |value, rule: String| Some(Resolution { value, rule });
     match kind {
         TimeKind::Full(d) => res(stated(d, Precision::Day), "stated in full".into()),
-        TimeKind::MonthYear { year, month } => res(stated(Date::new(year, month, 1)?, Precision::Month), "month and year stated".into()),
+        TimeKind::MonthYear { year, month } => res(
+            stated(Date::new(year, month, 1)?, Precision::Month),
+            "month and year stated".into(),
+        ),
         TimeKind::Year(y) => res(stated(Date::new(y, 1, 1)?, Precision::Year), "year stated".into()),
         TimeKind::MonthDay { month, day } => {
             let r = r?;
             // The most recent such day on or before a week after the reference: news reports
             // the recent past, and sometimes the coming days.
             let this_year = Date::new(r.year, month, day)?;
-            let date = if this_year.days_since_epoch() > r.days_since_epoch() + 7 { Date::new(r.year - 1, month, day)? } else { this_year };
-            res(stated(date, Precision::Day), format!("month and day against the reference date {r}"))
+            let date = if this_year.days_since_epoch() > r.days_since_epoch() + 7 {
+                Date::new(r.year - 1, month, day)?
+            } else {
+                this_year
+            };
+            res(
+                stated(date, Precision::Day),
+                format!("month and day against the reference date {r}"),
+            )
         }
         TimeKind::Month(month) => {
             let r = r?;
             let date = Date::new(r.year, month, 1)?;
-            res(stated(date, Precision::Month), format!("month in the reference year {}", r.year))
+            res(
+                stated(date, Precision::Month),
+                format!("month in the reference year {}", r.year),
+            )
         }
         TimeKind::Weekday(w) => {
             let r = r?;
             // The last such weekday before the reference date.
             let back = (i64::from(r.weekday()) - i64::from(w)).rem_euclid(7);
             let back = if back == 0 { 7 } else { back };
-            res(stated(r.add_days(-back), Precision::Day), format!("the {} before the reference date {r}", { let d = crate::time::WEEKDAYS[w as usize]; format!("{}{}", d[..1].to_uppercase(), &d[1..]) }))
+            res(
+                stated(r.add_days(-back), Precision::Day),
+                format!("the {} before the reference date {r}", {
+                    let d = crate::time::WEEKDAYS[w as usize];
+                    format!("{}{}", d[..1].to_uppercase(), &d[1..])
+                }),
+            )
         }
         TimeKind::Relative(rel) => {
             let r = r?;
@@ -184,7 +262,11 @@ pub fn resolve_time(kind: TimeKind, reference: Option<Date>) -> Option<Resolutio
                 Relative::Yesterday => (r.add_days(-1), Precision::Day, "the day before"),
                 Relative::Today => (r, Precision::Day, "the day of"),
                 Relative::LastMonth => {
-                    let (y, m) = if r.month == 1 { (r.year - 1, 12) } else { (r.year, r.month - 1) };
+                    let (y, m) = if r.month == 1 {
+                        (r.year - 1, 12)
+                    } else {
+                        (r.year, r.month - 1)
+                    };
                     (Date::new(y, m, 1)?, Precision::Month, "the month before")
                 }
                 Relative::LastWeek => (r.add_days(-7), Precision::Day, "a week before"),
@@ -208,16 +290,43 @@ mod tests {
         let r = resolve_time(TimeKind::Weekday(3), Some(d(2023, 6, 2))).unwrap();
         assert_eq!(r.value.date, d(2023, 6, 1));
         // ... and against Friday 6 May 2022, 5 May 2022.
-        assert_eq!(resolve_time(TimeKind::Weekday(3), Some(d(2022, 5, 6))).unwrap().value.date, d(2022, 5, 5));
+        assert_eq!(
+            resolve_time(TimeKind::Weekday(3), Some(d(2022, 5, 6))).unwrap().value.date,
+            d(2022, 5, 5)
+        );
     }
 
     #[test]
     fn relative_and_partial_dates() {
         let r = Some(d(2022, 5, 5));
-        assert_eq!(resolve_time(TimeKind::Relative(Relative::LastYear), r).unwrap().value.to_string(), "2021");
-        assert_eq!(resolve_time(TimeKind::MonthDay { month: 4, day: 29 }, r).unwrap().value.to_string(), "2022-04-29");
-        assert_eq!(resolve_time(TimeKind::MonthDay { month: 12, day: 25 }, r).unwrap().value.to_string(), "2021-12-25");
-        assert_eq!(resolve_time(TimeKind::MonthYear { year: 2019, month: 4 }, None).unwrap().value.to_string(), "2019-04");
+        assert_eq!(
+            resolve_time(TimeKind::Relative(Relative::LastYear), r)
+                .unwrap()
+                .value
+                .to_string(),
+            "2021"
+        );
+        assert_eq!(
+            resolve_time(TimeKind::MonthDay { month: 4, day: 29 }, r)
+                .unwrap()
+                .value
+                .to_string(),
+            "2022-04-29"
+        );
+        assert_eq!(
+            resolve_time(TimeKind::MonthDay { month: 12, day: 25 }, r)
+                .unwrap()
+                .value
+                .to_string(),
+            "2021-12-25"
+        );
+        assert_eq!(
+            resolve_time(TimeKind::MonthYear { year: 2019, month: 4 }, None)
+                .unwrap()
+                .value
+                .to_string(),
+            "2019-04"
+        );
         assert!(resolve_time(TimeKind::MonthDay { month: 5, day: 5 }, None).is_none());
     }
 }

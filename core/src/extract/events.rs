@@ -6,13 +6,13 @@
 //! the first actor after it. Passives, relative clauses, infinitives ("decided to join"),
 //! participles and event nouns ("Russia’s invasion of Ukraine") have their own rules.
 
-use super::resolve::{DocResolution, EntityKind, Resolved};
 use super::mentions::{NameClass, Role};
+use super::resolve::{DocResolution, EntityKind, Resolved};
 use super::view::{Mask, TokenView};
 use super::words::*;
+use crate::lexicon::Lexicon;
 use crate::lexicon::triggers::{Pos, TriggerDef};
 use crate::lexicon::verbs::Elem;
-use crate::lexicon::Lexicon;
 use crate::model::{Modality, Polarity};
 use std::ops::Range;
 
@@ -45,27 +45,119 @@ pub struct DocEvent {
     pub place: Option<usize>,
 }
 
-pub(crate) static DETERMINERS: WordSet = WordSet::new(&["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "'s", "'", "any", "some", "no", "every", "each"]);
+pub(crate) static DETERMINERS: WordSet = WordSet::new(&[
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "'s", "'", "any", "some",
+    "no", "every", "each",
+]);
 pub(crate) static BE_FORMS: WordSet = WordSet::new(&["is", "are", "was", "were", "be", "been", "being", "am", "'s"]);
-pub(crate) static SUBORDINATORS: WordSet = WordSet::new(&["while", "when", "although", "though", "because", "if", "unless", "whether", "whereas", "where", "after", "before", "until"]);
+pub(crate) static SUBORDINATORS: WordSet = WordSet::new(&[
+    "while", "when", "although", "though", "because", "if", "unless", "whether", "whereas", "where", "after", "before", "until",
+]);
 /// Verbs whose "to"-infinitive complement is an intention, not an act: "applied to join" is
 /// an expression of intent (CAMEO 03, PLOVER AGREE), "threatened to withdraw" a threat.
 pub(crate) static INTENTION_VERBS: WordSet = WordSet::new(&[
-    "threaten", "threatened", "threatens", "threatening", "plan", "plans", "planned", "planning", "try", "tries", "tried",
-    "trying", "seek", "seeks", "sought", "seeking", "want", "wants", "wanted", "hope", "hopes", "hoped", "hoping",
-    "intend", "intends", "intended", "vow", "vowed", "vows", "promise", "promised", "promises", "offer", "offered",
-    "offers", "agree", "agreed", "agrees", "aim", "aims", "aimed", "attempt", "attempts", "attempted", "apply",
-    "applied", "applies", "pledge", "pledged", "pledges", "contemplate", "contemplated", "contemplating",
+    "threaten",
+    "threatened",
+    "threatens",
+    "threatening",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "try",
+    "tries",
+    "tried",
+    "trying",
+    "seek",
+    "seeks",
+    "sought",
+    "seeking",
+    "want",
+    "wants",
+    "wanted",
+    "hope",
+    "hopes",
+    "hoped",
+    "hoping",
+    "intend",
+    "intends",
+    "intended",
+    "vow",
+    "vowed",
+    "vows",
+    "promise",
+    "promised",
+    "promises",
+    "offer",
+    "offered",
+    "offers",
+    "agree",
+    "agreed",
+    "agrees",
+    "aim",
+    "aims",
+    "aimed",
+    "attempt",
+    "attempts",
+    "attempted",
+    "apply",
+    "applied",
+    "applies",
+    "pledge",
+    "pledged",
+    "pledges",
+    "contemplate",
+    "contemplated",
+    "contemplating",
 ]);
 /// Verbs whose "to"-infinitive complement is what was decided: the complement is the event.
-pub(crate) static DECISION_VERBS: WordSet = WordSet::new(&["decide", "decided", "decides", "vote", "voted", "votes", "resolve", "resolved", "choose", "chose", "chosen", "move", "moved"]);
+pub(crate) static DECISION_VERBS: WordSet = WordSet::new(&[
+    "decide", "decided", "decides", "vote", "voted", "votes", "resolve", "resolved", "choose", "chose", "chosen", "move", "moved",
+]);
 /// Nouns whose "to"-infinitive is their content, not a separate act ("an agreement to share").
-pub(crate) static CONTENT_NOUNS: WordSet = WordSet::new(&["agreement", "deal", "treaty", "pact", "accord", "plan", "strategy", "resolution", "law", "bill", "mandate", "mission", "framework", "network"]);
+pub(crate) static CONTENT_NOUNS: WordSet = WordSet::new(&[
+    "agreement",
+    "deal",
+    "treaty",
+    "pact",
+    "accord",
+    "plan",
+    "strategy",
+    "resolution",
+    "law",
+    "bill",
+    "mandate",
+    "mission",
+    "framework",
+    "network",
+]);
 /// Words that evaluate their subject negatively: a statement calling X these criticises X.
 pub(crate) static NEGATIVE_EVALUATION: WordSet = WordSet::new(&[
-    "pawn", "provocation", "provocative", "aggression", "aggressive", "hostile", "threat", "threatening", "dangerous",
-    "illegal", "violation", "interference", "meddling", "bullying", "hegemony", "hypocrisy", "destabilizing",
-    "destabilising", "reckless", "irresponsible", "unacceptable", "puppet", "warmonger", "belligerent", "contain",
+    "pawn",
+    "provocation",
+    "provocative",
+    "aggression",
+    "aggressive",
+    "hostile",
+    "threat",
+    "threatening",
+    "dangerous",
+    "illegal",
+    "violation",
+    "interference",
+    "meddling",
+    "bullying",
+    "hegemony",
+    "hypocrisy",
+    "destabilizing",
+    "destabilising",
+    "reckless",
+    "irresponsible",
+    "unacceptable",
+    "puppet",
+    "warmonger",
+    "belligerent",
+    "contain",
 ]);
 pub(crate) static RELATIVES: WordSet = WordSet::new(&["which", "who", "whom", "whose"]);
 pub(crate) static CLAUSE_PUNCT: WordSet = WordSet::new(&[";", ":", "(", ")", "—", "–"]);
@@ -92,7 +184,9 @@ pub fn document_events(v: &TokenView, lex: &Lexicon, res: &DocResolution) -> Vec
             r.mention.role == Role::Participant
                 && r.entity.is_some_and(|e| {
                     let ent = &res.entities[e];
-                    !ent.is_place() && !matches!(ent.kind, EntityKind::Named(NameClass::Place | NameClass::Unknown)) && !ent.names.is_empty()
+                    !ent.is_place()
+                        && !matches!(ent.kind, EntityKind::Named(NameClass::Place | NameClass::Unknown))
+                        && !ent.names.is_empty()
                 })
         };
         let actors: Vec<&Resolved> = mentions.iter().copied().filter(is_actor).collect();
@@ -106,7 +200,20 @@ pub fn document_events(v: &TokenView, lex: &Lexicon, res: &DocResolution) -> Vec
             }
         }
         let triggers = find_triggers(v, lex, s, &covered);
-        let exercise = v.sentences[s].tokens.clone().any(|k| v.is_any(k, &["exercise", "exercises", "drill", "drills", "manoeuvres", "maneuvers", "live-fire"]));
+        let exercise = v.sentences[s].tokens.clone().any(|k| {
+            v.is_any(
+                k,
+                &[
+                    "exercise",
+                    "exercises",
+                    "drill",
+                    "drills",
+                    "manoeuvres",
+                    "maneuvers",
+                    "live-fire",
+                ],
+            )
+        });
         let mut here: Vec<DocEvent> = Vec::new();
         for t in &triggers {
             if let Some(e) = build_event(v, res, s, t, &actors, mentions) {
@@ -114,7 +221,12 @@ pub fn document_events(v: &TokenView, lex: &Lexicon, res: &DocResolution) -> Vec
                 if exercise && matches!(e.coding.plover.as_deref(), Some("ASSAULT" | "COERCE")) {
                     continue;
                 }
-                let duplicate = here.iter().any(|x| x.actor == e.actor && x.recipient == e.recipient && x.coding == e.coding && (x.lemma == e.lemma || t.statement));
+                let duplicate = here.iter().any(|x| {
+                    x.actor == e.actor
+                        && x.recipient == e.recipient
+                        && x.coding == e.coding
+                        && (x.lemma == e.lemma || t.statement)
+                });
                 if !duplicate {
                     here.push(e);
                 }
@@ -129,7 +241,10 @@ pub fn document_events(v: &TokenView, lex: &Lexicon, res: &DocResolution) -> Vec
             !(governs && complement)
         });
         // A headline or heading names a topic; only a dyadic event there is an event.
-        if matches!(block_of(v, s), crate::document::BlockKind::Title | crate::document::BlockKind::Heading) {
+        if matches!(
+            block_of(v, s),
+            crate::document::BlockKind::Title | crate::document::BlockKind::Heading
+        ) {
             here.retain(|e| e.recipient.is_some());
         }
         here.extend(attributions(v, res, s, &actors));
@@ -159,7 +274,10 @@ fn is_clause_boundary(v: &TokenView, i: usize) -> bool {
     if v.is_any(i, &CLAUSE_PUNCT) || v.is_any(i, &RELATIVES) || v.is_any(i, &SUBORDINATORS) {
         return true;
     }
-    v.is(i, "as") && v.is(i + 1, "the") && !(i > 0 && v.is_any(i - 1, &["such", "same", "well", "so"])) && (i + 2..(i + 6).min(v.len())).any(|k| v.is_word(k) && !v.is_capitalized(k) && !verbish_free(v, k))
+    v.is(i, "as")
+        && v.is(i + 1, "the")
+        && !(i > 0 && v.is_any(i - 1, &["such", "same", "well", "so"]))
+        && (i + 2..(i + 6).min(v.len())).any(|k| v.is_word(k) && !v.is_capitalized(k) && !verbish_free(v, k))
 }
 
 /// A verb form used as a verb here: not after a determiner (even with adjectives between: "a
@@ -201,12 +319,55 @@ fn verb_like(v: &TokenView, i: usize) -> bool {
 /// Words that are adjectives by their ending or by being common ones.
 fn is_adjective(w: &str) -> bool {
     static COMMON: WordSet = WordSet::new(&[
-        "frequent", "new", "major", "key", "big", "main", "top", "joint", "strong", "large", "small", "high", "low",
-        "recent", "former", "possible", "common", "same", "real", "full", "early", "late", "long", "short", "good",
-        "bad", "great", "military", "nuclear", "cyber", "foreign", "national", "international", "official", "formal",
-        "local", "regional", "global", "diplomatic", "economic", "political", "strategic", "public", "private", "free",
+        "frequent",
+        "new",
+        "major",
+        "key",
+        "big",
+        "main",
+        "top",
+        "joint",
+        "strong",
+        "large",
+        "small",
+        "high",
+        "low",
+        "recent",
+        "former",
+        "possible",
+        "common",
+        "same",
+        "real",
+        "full",
+        "early",
+        "late",
+        "long",
+        "short",
+        "good",
+        "bad",
+        "great",
+        "military",
+        "nuclear",
+        "cyber",
+        "foreign",
+        "national",
+        "international",
+        "official",
+        "formal",
+        "local",
+        "regional",
+        "global",
+        "diplomatic",
+        "economic",
+        "political",
+        "strategic",
+        "public",
+        "private",
+        "free",
     ]);
-    static SUFFIXES: WordSet = WordSet::new(&["al", "ic", "ive", "ous", "ful", "less", "ent", "ant", "ary", "ing", "ish", "able", "ible", "ese", "ian", "ern"]);
+    static SUFFIXES: WordSet = WordSet::new(&[
+        "al", "ic", "ive", "ous", "ful", "less", "ent", "ant", "ary", "ing", "ish", "able", "ible", "ese", "ian", "ern",
+    ]);
     COMMON.has(w) || (w.len() > 4 && SUFFIXES.words().iter().any(|s| w.ends_with(s)))
 }
 
@@ -220,7 +381,11 @@ fn find_triggers(v: &TokenView, lex: &Lexicon, s: usize, covered: &Mask) -> Vec<
     // The end of the clause each token is in, computed once per sentence.
     let mut clause_ends = vec![range.end; range.len() + 1];
     for i in range.clone().rev() {
-        clause_ends[i - range.start] = if is_clause_boundary(v, i) { i } else { clause_ends[i + 1 - range.start] };
+        clause_ends[i - range.start] = if is_clause_boundary(v, i) {
+            i
+        } else {
+            clause_ends[i + 1 - range.start]
+        };
     }
     let mut i = range.start;
     while i < range.end {
@@ -233,7 +398,14 @@ fn find_triggers(v: &TokenView, lex: &Lexicon, s: usize, covered: &Mask) -> Vec<
         // Two-word event nouns ("missile tests").
         if i + 1 < range.end {
             if let Some(def) = lex.triggers.pair(w, v.lower(i + 1)) {
-                out.push(Trigger { tokens: i..i + 2, pos: Pos::Noun, lemma: format!("{} {}", w, v.lower(i + 1)), coding: coding_of(def), needs_recipient: def.needs_recipient, statement: false });
+                out.push(Trigger {
+                    tokens: i..i + 2,
+                    pos: Pos::Noun,
+                    lemma: format!("{} {}", w, v.lower(i + 1)),
+                    coding: coding_of(def),
+                    needs_recipient: def.needs_recipient,
+                    statement: false,
+                });
                 i += 2;
                 continue;
             }
@@ -241,7 +413,10 @@ fn find_triggers(v: &TokenView, lex: &Lexicon, s: usize, covered: &Mask) -> Vec<
         let defs = lex.triggers.single(w);
         // A particle may list alternatives ("member|participant").
         let particle_follows = |p: &str| (i + 1..(i + 8).min(end)).any(|k| p.split('|').any(|alt| v.lower(k) == alt));
-        let verb_def = defs.iter().filter(|d| d.pos == Pos::Verb && verb_like(v, i)).find(|d| d.particle.as_deref().is_none_or(particle_follows));
+        let verb_def = defs
+            .iter()
+            .filter(|d| d.pos == Pos::Verb && verb_like(v, i))
+            .find(|d| d.particle.as_deref().is_none_or(particle_follows));
         let noun_def = defs.iter().find(|d| d.pos == Pos::Noun && noun_like(v, i));
         let chosen = match (verb_def, noun_def) {
             (Some(vd), Some(nd)) => Some(if v.is_any(i.saturating_sub(1), &DETERMINERS) { nd } else { vd }),
@@ -254,7 +429,14 @@ fn find_triggers(v: &TokenView, lex: &Lexicon, s: usize, covered: &Mask) -> Vec<
                     tokens.end += 1;
                 }
             }
-            out.push(Trigger { tokens, pos: def.pos, lemma: def.lemma.clone(), coding: coding_of(def), needs_recipient: def.needs_recipient, statement: false });
+            out.push(Trigger {
+                tokens,
+                pos: def.pos,
+                lemma: def.lemma.clone(),
+                coding: coding_of(def),
+                needs_recipient: def.needs_recipient,
+                statement: false,
+            });
             i += 1;
             continue;
         }
@@ -262,8 +444,22 @@ fn find_triggers(v: &TokenView, lex: &Lexicon, s: usize, covered: &Mask) -> Vec<
         // when a noun follows it.
         let after_speaker = i > 0 && covered[i - 1] && REPORTING_VERBS.has(w) && w != "according" && verb_like(v, i);
         if is_saying(v, i) || after_speaker {
-            let coding = Coding { cameo: Some("010".into()), nearest: None, plover: None, mode: None, context: None, note: Some("a statement: PLOVER does not code comments".into()) };
-            out.push(Trigger { tokens: i..i + 1, pos: Pos::Verb, lemma: w.to_string(), coding, needs_recipient: false, statement: true });
+            let coding = Coding {
+                cameo: Some("010".into()),
+                nearest: None,
+                plover: None,
+                mode: None,
+                context: None,
+                note: Some("a statement: PLOVER does not code comments".into()),
+            };
+            out.push(Trigger {
+                tokens: i..i + 1,
+                pos: Pos::Verb,
+                lemma: w.to_string(),
+                coding,
+                needs_recipient: false,
+                statement: true,
+            });
             i += 1;
             continue;
         }
@@ -279,7 +475,14 @@ fn find_triggers(v: &TokenView, lex: &Lexicon, s: usize, covered: &Mask) -> Vec<
                     nearest: None,
                     note: None,
                 };
-                out.push(Trigger { tokens: i..i + 1, pos: Pos::Verb, lemma, coding, needs_recipient: true, statement: false });
+                out.push(Trigger {
+                    tokens: i..i + 1,
+                    pos: Pos::Verb,
+                    lemma,
+                    coding,
+                    needs_recipient: true,
+                    statement: false,
+                });
             }
         }
         i += 1;
@@ -335,7 +538,10 @@ fn pattern_matches(v: &TokenView, lex: &Lexicon, pre: &[Elem], post: &[Elem], ve
     let sentence_start = v.sentence_range(verb).start;
     let mut at = verb;
     for elem in pre.iter().rev() {
-        match (sentence_start.max(at.saturating_sub(4))..at).rev().find(|&k| lex.verbs.elem_matches(elem, v.lower(k))) {
+        match (sentence_start.max(at.saturating_sub(4))..at)
+            .rev()
+            .find(|&k| lex.verbs.elem_matches(elem, v.lower(k)))
+        {
             Some(k) => at = k,
             None => return false,
         }
@@ -351,7 +557,12 @@ fn is_saying(v: &TokenView, i: usize) -> bool {
         return false;
     }
     let before_aux = i > 0 && v.is_any(i - 1, &["has", "have", "had", "was", "were", "is", "are"]);
-    let adjectival = v.is_word(i + 1) && !v.is_any(i + 1, &["that", "to", "in", "on", "by", "at", "out", "it", "they", "he", "she", "we"]) && !v.is_any(i + 1, &DETERMINERS);
+    let adjectival = v.is_word(i + 1)
+        && !v.is_any(
+            i + 1,
+            &["that", "to", "in", "on", "by", "at", "out", "it", "they", "he", "she", "we"],
+        )
+        && !v.is_any(i + 1, &DETERMINERS);
     !(w.ends_with("ed") && adjectival && !before_aux)
 }
 
@@ -379,7 +590,16 @@ fn clause_start(v: &TokenView, i: usize, sentence_start: usize) -> usize {
 fn in_pp(v: &TokenView, m: &Resolved, floor: usize) -> bool {
     // A mention right before its verb is a subject, whatever precedes it.
     let next = m.mention.tokens.end;
-    let after = if v.is_any(next, &["only", "also", "now", "then", "still", "already", "has", "have", "had", "will", "would", "could", "is", "was"]) { next + 1 } else { next };
+    let after = if v.is_any(
+        next,
+        &[
+            "only", "also", "now", "then", "still", "already", "has", "have", "had", "will", "would", "could", "is", "was",
+        ],
+    ) {
+        next + 1
+    } else {
+        next
+    };
     if after < v.len() && v.is_word(after) && !v.is_capitalized(after) && !verbish_free(v, after) {
         return false;
     }
@@ -388,8 +608,15 @@ fn in_pp(v: &TokenView, m: &Resolved, floor: usize) -> bool {
     while k > floor && steps < 12 {
         let p = k - 1;
         steps += 1;
-        let adjective = v.is_word(p) && !v.is_capitalized(p) && !PREPOSITIONS.has(v.lower(p)) && !REPORTING_VERBS.has(v.lower(p)) && verbish_free(v, p);
-        let list = v.is_any(p, &["and", "or", ","]) || (v.is_word(p) && v.is_capitalized(p)) || v.glued_hyphen[p] || v.is_any(p, &["'s", "'"]);
+        let adjective = v.is_word(p)
+            && !v.is_capitalized(p)
+            && !PREPOSITIONS.has(v.lower(p))
+            && !REPORTING_VERBS.has(v.lower(p))
+            && verbish_free(v, p);
+        let list = v.is_any(p, &["and", "or", ","])
+            || (v.is_word(p) && v.is_capitalized(p))
+            || v.glued_hyphen[p]
+            || v.is_any(p, &["'s", "'"]);
         if v.is_any(p, &DETERMINERS) || adjective || list {
             k = p;
             continue;
@@ -408,10 +635,23 @@ fn lex_free(v: &TokenView, k: usize) -> bool {
 fn verbish_free(v: &TokenView, k: usize) -> bool {
     let lex = crate::lexicon::lexicon();
     let w = v.lower(k);
-    lex.verbs.senses(w).is_empty() && lex.triggers.single(w).is_empty() && !BE_FORMS.has(w) && !["has", "have", "had", "will", "would", "can", "could", "may", "might", "must", "should", "did", "does", "do"].contains(&w)
+    lex.verbs.senses(w).is_empty()
+        && lex.triggers.single(w).is_empty()
+        && !BE_FORMS.has(w)
+        && ![
+            "has", "have", "had", "will", "would", "can", "could", "may", "might", "must", "should", "did", "does", "do",
+        ]
+        .contains(&w)
 }
 
-fn build_event(v: &TokenView, res: &DocResolution, s: usize, t: &Trigger, actors: &[&Resolved], all: &[&Resolved]) -> Option<DocEvent> {
+fn build_event(
+    v: &TokenView,
+    res: &DocResolution,
+    s: usize,
+    t: &Trigger,
+    actors: &[&Resolved],
+    all: &[&Resolved],
+) -> Option<DocEvent> {
     let sent = v.sentences[s].tokens.clone();
     let trig = t.tokens.start;
     let start = clause_start(v, trig, sent.start);
@@ -426,7 +666,10 @@ fn build_event(v: &TokenView, res: &DocResolution, s: usize, t: &Trigger, actors
     } else {
         // A verb whose subject is an event noun ("cyberattacks ... which targeted X") adds
         // nothing to that noun's event.
-        if start > sent.start && v.is_any(start - 1, &RELATIVES) && (sent.start..start).rev().take(4).any(|k| t_is_event_noun(v, k)) {
+        if start > sent.start
+            && v.is_any(start - 1, &RELATIVES)
+            && (sent.start..start).rev().take(4).any(|k| t_is_event_noun(v, k))
+        {
             return None;
         }
         let passive = trig >= 1 && {
@@ -434,20 +677,33 @@ fn build_event(v: &TokenView, res: &DocResolution, s: usize, t: &Trigger, actors
             while k > start && v.is_any(k, &["also", "not", "never", "already", "reportedly", "allegedly"]) {
                 k -= 1;
             }
-            v.is_any(k, &BE_FORMS) && (v.lower(trig).ends_with("ed") || v.lower(trig).ends_with("en") || !v.lower(trig).ends_with('s'))
+            v.is_any(k, &BE_FORMS)
+                && (v.lower(trig).ends_with("ed") || v.lower(trig).ends_with("en") || !v.lower(trig).ends_with('s'))
         };
         let infinitive = trig >= 1 && v.is(trig - 1, "to");
         // "X’s decision to join", "a US push to save": the noun's owner does the infinitive.
-        let owner_of_noun = infinitive.then(|| {
-            let noun = trig.checked_sub(2)?;
-            (v.is_word(noun) && !v.is_capitalized(noun)).then_some(())?;
-            before.iter().copied().filter(|r| r.mention.tokens.end <= noun && noun - r.mention.tokens.end <= 3).next_back()
-        }).flatten();
+        let owner_of_noun = infinitive
+            .then(|| {
+                let noun = trig.checked_sub(2)?;
+                (v.is_word(noun) && !v.is_capitalized(noun)).then_some(())?;
+                before
+                    .iter()
+                    .copied()
+                    .filter(|r| r.mention.tokens.end <= noun && noun - r.mention.tokens.end <= 3)
+                    .next_back()
+            })
+            .flatten();
         // "an agreement to share ...": the agreement's content, not another act.
         // The content noun must be a noun here: after a determiner or an adjective ("an
         // intelligence-sharing agreement to share", "its mission is to"), not "we plan to".
         let content_noun = (trig.saturating_sub(4)..trig.saturating_sub(1)).any(|k| {
-            v.is_any(k, &CONTENT_NOUNS) && (k + 2 == trig || v.is_any(k + 1, &["is", "was", "are", "were"])) && k > 0 && (v.is_any(k - 1, &DETERMINERS) || is_adjective(v.lower(k - 1)) || v.glued_hyphen[k - 1] || (k > 1 && v.glued_hyphen[k - 2]))
+            v.is_any(k, &CONTENT_NOUNS)
+                && (k + 2 == trig || v.is_any(k + 1, &["is", "was", "are", "were"]))
+                && k > 0
+                && (v.is_any(k - 1, &DETERMINERS)
+                    || is_adjective(v.lower(k - 1))
+                    || v.glued_hyphen[k - 1]
+                    || (k > 1 && v.glued_hyphen[k - 2]))
         });
         if infinitive && content_noun {
             return None;
@@ -459,42 +715,94 @@ fn build_event(v: &TokenView, res: &DocResolution, s: usize, t: &Trigger, actors
         if infinitive && trig >= 2 && v.is_any(trig - 2, &INTENTION_VERBS) {
             let verb = v.lower(trig - 2);
             intention = Some(Modality::Asserted);
-            let hostile = matches!(coding.plover.as_deref(), Some("ASSAULT" | "COERCE" | "THREATEN" | "SANCTION" | "ACCUSE" | "MOBILIZE"));
+            let hostile = matches!(
+                coding.plover.as_deref(),
+                Some("ASSAULT" | "COERCE" | "THREATEN" | "SANCTION" | "ACCUSE" | "MOBILIZE")
+            );
             coding = if hostile {
-                Coding { cameo: Some("138".into()), nearest: None, plover: Some("THREATEN".into()), mode: None, context: None, note: Some("intent to act against the recipient".into()) }
+                Coding {
+                    cameo: Some("138".into()),
+                    nearest: None,
+                    plover: Some("THREATEN".into()),
+                    mode: None,
+                    context: None,
+                    note: Some("intent to act against the recipient".into()),
+                }
             } else {
-                Coding { cameo: Some("030".into()), nearest: None, plover: Some("AGREE".into()), mode: None, context: coding.context.clone(), note: Some(format!("intent to {}", t.lemma)) }
+                Coding {
+                    cameo: Some("030".into()),
+                    nearest: None,
+                    plover: Some("AGREE".into()),
+                    mode: None,
+                    context: coding.context.clone(),
+                    note: Some(format!("intent to {}", t.lemma)),
+                }
             };
             if verb.starts_with("threat") {
                 // "threatened to withdraw": the event is the threat, aimed at the act's recipient.
-                let relations = ["withdraw", "leave", "quit", "cut", "break", "suspend", "sever", "end", "scrap", "cancel"].iter().any(|w| t.lemma.starts_with(w));
+                let relations = [
+                    "withdraw", "leave", "quit", "cut", "break", "suspend", "sever", "end", "scrap", "cancel",
+                ]
+                .iter()
+                .any(|w| t.lemma.starts_with(w));
                 let code = if relations { "1313" } else { "130" };
-                coding = Coding { cameo: Some(code.into()), nearest: None, plover: Some("THREATEN".into()), mode: relations.then(|| "relations".to_string()), context: None, note: None };
+                coding = Coding {
+                    cameo: Some(code.into()),
+                    nearest: None,
+                    plover: Some("THREATEN".into()),
+                    mode: relations.then(|| "relations".to_string()),
+                    context: None,
+                    note: None,
+                };
                 intention = None;
             }
         }
         let subject = owner_of_noun
-            .or_else(|| before.iter().copied().find(|r| r.mention.tokens.start >= start && !in_pp(v, r, start) && !is_possessor(v, r)))
+            .or_else(|| {
+                before
+                    .iter()
+                    .copied()
+                    .find(|r| r.mention.tokens.start >= start && !in_pp(v, r, start) && !is_possessor(v, r))
+            })
             .or_else(|| {
                 // "Four Asian allies ..., including South Korea, attended": the named member.
-                before.iter().copied().find(|r| r.mention.tokens.start >= start + 1 && v.is_any(r.mention.tokens.start - 1, &["including", "notably"]))
+                before.iter().copied().find(|r| {
+                    r.mention.tokens.start >= start + 1 && v.is_any(r.mention.tokens.start - 1, &["including", "notably"])
+                })
             })
             .or_else(|| {
                 // A relative clause: "... which targeted ...".
-                (start > sent.start && v.is_any(start - 1, &RELATIVES)).then(|| before.iter().copied().filter(|r| r.mention.tokens.end < start).next_back()).flatten()
+                (start > sent.start && v.is_any(start - 1, &RELATIVES))
+                    .then(|| before.iter().copied().filter(|r| r.mention.tokens.end < start).next_back())
+                    .flatten()
             })
             .or_else(|| {
                 // Infinitives and participles take their clause's subject.
                 let nonfinite = infinitive || v.lower(trig).ends_with("ing") || start == trig;
-                nonfinite.then(|| before.iter().copied().find(|r| r.mention.tokens.start >= start && !in_pp(v, r, start))).flatten()
+                nonfinite
+                    .then(|| {
+                        before
+                            .iter()
+                            .copied()
+                            .find(|r| r.mention.tokens.start >= start && !in_pp(v, r, start))
+                    })
+                    .flatten()
             });
         let subject = if t.statement {
             // The speaker stands right before the verb ("the NIS said", "China pointed out") or
             // right after it ("..., said the NIS", "NIS added").
-            let mut adjacent_before = before.iter().copied().rev().find(|r| trig - r.mention.tokens.end <= 2 && !in_pp(v, r, start) && !is_possessor(v, r));
+            let mut adjacent_before = before
+                .iter()
+                .copied()
+                .rev()
+                .find(|r| trig - r.mention.tokens.end <= 2 && !in_pp(v, r, start) && !is_possessor(v, r));
             // "Hu Xijin, the former editor of ... Global Times, tweeted": the head before the apposition.
             if trig >= 1 && v.is(trig - 1, ",") {
-                if let Some(comma) = (sent.start..trig - 1).rev().take(16).find(|&k| v.is(k, ",") && v.is_any(k + 1, &["the", "a", "an"])) {
+                if let Some(comma) = (sent.start..trig - 1)
+                    .rev()
+                    .take(16)
+                    .find(|&k| v.is(k, ",") && v.is_any(k + 1, &["the", "a", "an"]))
+                {
                     if let Some(head) = before.iter().copied().rev().find(|r| r.mention.tokens.end == comma) {
                         adjacent_before = Some(head);
                     }
@@ -502,30 +810,76 @@ fn build_event(v: &TokenView, res: &DocResolution, s: usize, t: &Trigger, actors
             }
             // "…,” said the NIS": a subject after the verb only right after a quote or a comma.
             let inverted = trig >= 1 && v.is_any(trig - 1, &[",", "”", "\"", "'"]);
-            let adjacent_after = inverted.then(|| actors.iter().copied().find(|r| r.mention.tokens.start > trig && r.mention.tokens.start <= trig + 2)).flatten();
+            let adjacent_after = inverted
+                .then(|| {
+                    actors
+                        .iter()
+                        .copied()
+                        .find(|r| r.mention.tokens.start > trig && r.mention.tokens.start <= trig + 2)
+                })
+                .flatten();
             // "In an opinion piece in the state-run Global Times, China pointed out": the outlet speaks.
-            let outlet = (sent.start..trig).find(|&k| v.is_any(k, &["opinion", "editorial", "op-ed", "commentary", "column"])).and_then(|k| {
-                all.iter().copied().find(|r| r.mention.tokens.start > k && r.mention.tokens.start < trig && r.entity.is_some_and(|e| res.entities[e].sector.is_some_and(|s| crate::lexicon::lexicon().sectors[s as usize].ends_with("MED"))))
-            });
+            let outlet = (sent.start..trig)
+                .find(|&k| v.is_any(k, &["opinion", "editorial", "op-ed", "commentary", "column"]))
+                .and_then(|k| {
+                    all.iter().copied().find(|r| {
+                        r.mention.tokens.start > k
+                            && r.mention.tokens.start < trig
+                            && r.entity.is_some_and(|e| {
+                                res.entities[e]
+                                    .sector
+                                    .is_some_and(|s| crate::lexicon::lexicon().sectors[s as usize].ends_with("MED"))
+                            })
+                    })
+                });
             outlet.or(adjacent_before).or(adjacent_after)
         } else {
             subject
         };
-        let window = if intention.is_some() || coding.plover.as_deref() == Some("THREATEN") { 12 } else { 8 };
-        let after: Vec<&Resolved> = actors.iter().copied().filter(|r| r.mention.tokens.start >= t.tokens.end && r.mention.tokens.start < end.max(t.tokens.end + 1)).collect();
+        let window = if intention.is_some() || coding.plover.as_deref() == Some("THREATEN") {
+            12
+        } else {
+            8
+        };
+        let after: Vec<&Resolved> = actors
+            .iter()
+            .copied()
+            .filter(|r| r.mention.tokens.start >= t.tokens.end && r.mention.tokens.start < end.max(t.tokens.end + 1))
+            .collect();
         // The object lies before any following infinitive ("mobilize allies to hold Russia ...").
-        let stop = (t.tokens.end..end).find(|&k| v.is(k, "to") && k + 1 < v.len() && v.is_word(k + 1) && !lex_free(v, k + 1)).unwrap_or(end);
-        let object = after.iter().copied().find(|r| r.mention.tokens.start <= t.tokens.end + window && r.mention.tokens.start < stop && Some(entity(r)) != subject.map(entity));
+        let stop = (t.tokens.end..end)
+            .find(|&k| v.is(k, "to") && k + 1 < v.len() && v.is_word(k + 1) && !lex_free(v, k + 1))
+            .unwrap_or(end);
+        let object = after.iter().copied().find(|r| {
+            r.mention.tokens.start <= t.tokens.end + window
+                && r.mention.tokens.start < stop
+                && Some(entity(r)) != subject.map(entity)
+        });
         // Meetings and visits take their counterpart from a modifier too ("attended a NATO conference").
         let object = object.or_else(|| {
-            (coding.mode.as_deref() == Some("visit")).then(|| {
-                all.iter().copied().find(|r| r.mention.tokens.start >= t.tokens.end && r.mention.tokens.start <= t.tokens.end + 4 && r.mention.role == Role::Qualifier && r.entity.is_some_and(|e| !res.entities[e].is_place() && !res.entities[e].is_state()))
-            }).flatten()
+            (coding.mode.as_deref() == Some("visit"))
+                .then(|| {
+                    all.iter().copied().find(|r| {
+                        r.mention.tokens.start >= t.tokens.end
+                            && r.mention.tokens.start <= t.tokens.end + 4
+                            && r.mention.role == Role::Qualifier
+                            && r.entity
+                                .is_some_and(|e| !res.entities[e].is_place() && !res.entities[e].is_state())
+                    })
+                })
+                .flatten()
         });
         // "South Korea and Japan signed": a symmetric act between the two conjuncts.
         let conjunct = subject.and_then(|sub| {
             let next = sub.mention.tokens.end;
-            v.is(next, "and").then(|| actors.iter().copied().find(|r| r.mention.tokens.start == next + 1 && r.mention.tokens.end <= trig)).flatten()
+            v.is(next, "and")
+                .then(|| {
+                    actors
+                        .iter()
+                        .copied()
+                        .find(|r| r.mention.tokens.start == next + 1 && r.mention.tokens.end <= trig)
+                })
+                .flatten()
         });
         if t.statement {
             let subject = subject?;
@@ -534,11 +888,24 @@ fn build_event(v: &TokenView, res: &DocResolution, s: usize, t: &Trigger, actors
             let content = t.tokens.end..sent.end;
             let evaluated = content.clone().any(|k| v.is_any(k, &NEGATIVE_EVALUATION));
             if evaluated {
-                coding = Coding { cameo: Some("111".into()), nearest: None, plover: Some("ACCUSE".into()), mode: Some("disapprove".into()), context: None, note: Some("a statement characterising the recipient negatively".into()) };
+                coding = Coding {
+                    cameo: Some("111".into()),
+                    nearest: None,
+                    plover: Some("ACCUSE".into()),
+                    mode: Some("disapprove".into()),
+                    context: None,
+                    note: Some("a statement characterising the recipient negatively".into()),
+                };
                 // The criticised party: an actor of the reported clause, else one named in a
                 // modifier there ("the rearrangement of US-led groups").
                 let target = object.or_else(|| {
-                    all.iter().copied().find(|r| r.mention.tokens.start > t.tokens.end && r.mention.tokens.start < end && r.mention.role == Role::Qualifier && r.entity.is_some_and(|e| !res.entities[e].is_place() && Some(e) != subject.entity))
+                    all.iter().copied().find(|r| {
+                        r.mention.tokens.start > t.tokens.end
+                            && r.mention.tokens.start < end
+                            && r.mention.role == Role::Qualifier
+                            && r.entity
+                                .is_some_and(|e| !res.entities[e].is_place() && Some(e) != subject.entity)
+                    })
                 });
                 (subject, target)
             } else {
@@ -548,7 +915,10 @@ fn build_event(v: &TokenView, res: &DocResolution, s: usize, t: &Trigger, actors
             // The agent: "by X", "on the initiative of X", "at the request of X".
             let agent = after.iter().copied().find(|r| {
                 let k = r.mention.tokens.start;
-                (k >= 1 && v.is(k - 1, "by")) || (k >= 2 && v.is(k - 1, "of") && v.is_any(k - 2, &["initiative", "request", "behest", "invitation", "order", "orders"]))
+                (k >= 1 && v.is(k - 1, "by"))
+                    || (k >= 2
+                        && v.is(k - 1, "of")
+                        && v.is_any(k - 2, &["initiative", "request", "behest", "invitation", "order", "orders"]))
             });
             match agent {
                 Some(a) => (a, subject),
@@ -569,7 +939,17 @@ fn build_event(v: &TokenView, res: &DocResolution, s: usize, t: &Trigger, actors
     }
     // A unilateral act ("published its strategy") has no recipient, whatever follows it.
     let patient_is_subject = recipient.is_some_and(|r| r.mention.tokens.start < trig);
-    let recipient = if t.pos == Pos::Verb && !t.needs_recipient && !t.statement && !patient_is_subject && coding.plover.as_deref() != Some("THREATEN") && coding.cameo.as_deref() != Some("111") { None } else { recipient };
+    let recipient = if t.pos == Pos::Verb
+        && !t.needs_recipient
+        && !t.statement
+        && !patient_is_subject
+        && coding.plover.as_deref() != Some("THREATEN")
+        && coding.cameo.as_deref() != Some("111")
+    {
+        None
+    } else {
+        recipient
+    };
     if recipient.is_none() && t.needs_recipient {
         return None;
     }
@@ -603,23 +983,59 @@ fn build_event(v: &TokenView, res: &DocResolution, s: usize, t: &Trigger, actors
 
 /// Wrongdoing a source can attribute to an actor.
 pub(crate) static CRIMES: WordSet = WordSet::new(&[
-    "fraud", "blackmail", "extortion", "theft", "espionage", "terrorism", "smuggling", "trafficking", "laundering",
-    "corruption", "bribery", "gambling", "hacking", "cybercrime", "piracy", "kidnapping", "murder", "torture",
-    "attacks", "attack", "cyberattacks", "crimes", "abuses", "atrocities", "killings",
+    "fraud",
+    "blackmail",
+    "extortion",
+    "theft",
+    "espionage",
+    "terrorism",
+    "smuggling",
+    "trafficking",
+    "laundering",
+    "corruption",
+    "bribery",
+    "gambling",
+    "hacking",
+    "cybercrime",
+    "piracy",
+    "kidnapping",
+    "murder",
+    "torture",
+    "attacks",
+    "attack",
+    "cyberattacks",
+    "crimes",
+    "abuses",
+    "atrocities",
+    "killings",
 ]);
 
 /// "According to X, Y are engaged in fraud and blackmail": X accuses Y (CAMEO 112).
 fn attributions(v: &TokenView, res: &DocResolution, s: usize, actors: &[&Resolved]) -> Vec<DocEvent> {
     let range = v.sentences[s].tokens.clone();
-    let Some(acc) = range.clone().find(|&k| v.is(k, "according") && v.is(k + 1, "to")) else { return Vec::new() };
-    let Some(source) = actors.iter().copied().find(|r| r.mention.tokens.start > acc + 1 && r.mention.tokens.start <= acc + 4) else { return Vec::new() };
+    let Some(acc) = range.clone().find(|&k| v.is(k, "according") && v.is(k + 1, "to")) else {
+        return Vec::new();
+    };
+    let Some(source) = actors
+        .iter()
+        .copied()
+        .find(|r| r.mention.tokens.start > acc + 1 && r.mention.tokens.start <= acc + 4)
+    else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     for k in range.clone() {
         if !v.is_any(k, &["engaged", "involved", "implicated", "responsible", "behind"]) {
             continue;
         }
         let crime = (k + 1..(k + 5).min(range.end)).find(|&c| v.is_any(c, &CRIMES));
-        let accused = actors.iter().copied().filter(|r| r.mention.tokens.end <= k && r.mention.tokens.start > source.mention.tokens.end && r.entity != source.entity).next_back();
+        let accused = actors
+            .iter()
+            .copied()
+            .filter(|r| {
+                r.mention.tokens.end <= k && r.mention.tokens.start > source.mention.tokens.end && r.entity != source.entity
+            })
+            .next_back();
         if let (Some(c), Some(y)) = (crime, accused) {
             out.push(DocEvent {
                 sentence: s as u32,
@@ -629,7 +1045,14 @@ fn attributions(v: &TokenView, res: &DocResolution, s: usize, actors: &[&Resolve
                 recipient_tokens: Some(y.mention.tokens.clone()),
                 trigger: k..c + 1,
                 lemma: "accuse".to_string(),
-                coding: Coding { cameo: Some("112".into()), nearest: None, plover: Some("ACCUSE".into()), mode: None, context: None, note: Some("a source attributing wrongdoing".into()) },
+                coding: Coding {
+                    cameo: Some("112".into()),
+                    nearest: None,
+                    plover: Some("ACCUSE".into()),
+                    mode: None,
+                    context: None,
+                    note: Some("a source attributing wrongdoing".into()),
+                },
                 modality: Modality::Asserted,
                 polarity: Polarity::Positive,
                 source: source.entity,
@@ -647,11 +1070,28 @@ fn block_of(v: &TokenView, s: usize) -> crate::document::BlockKind {
 }
 
 /// Acts done between two parties alike: with "X and Y" as subject, Y is the recipient.
-pub(crate) static SYMMETRIC: WordSet = WordSet::new(&["sign", "agree", "meet", "cooperate", "collaborate", "talk", "negotiate", "share", "discuss", "ratify", "exercise", "trade"]);
+pub(crate) static SYMMETRIC: WordSet = WordSet::new(&[
+    "sign",
+    "agree",
+    "meet",
+    "cooperate",
+    "collaborate",
+    "talk",
+    "negotiate",
+    "share",
+    "discuss",
+    "ratify",
+    "exercise",
+    "trade",
+]);
 
 /// True when token `k` is an event noun of the trigger list ("cyberattacks").
 fn t_is_event_noun(v: &TokenView, k: usize) -> bool {
-    crate::lexicon::lexicon().triggers.single(v.lower(k)).iter().any(|d| d.pos == Pos::Noun)
+    crate::lexicon::lexicon()
+        .triggers
+        .single(v.lower(k))
+        .iter()
+        .any(|d| d.pos == Pos::Noun)
 }
 
 /// "South Korea’s decision": a possessor, not the clause's subject.
@@ -661,7 +1101,10 @@ fn is_possessor(v: &TokenView, r: &Resolved) -> bool {
         return true;
     }
     // "South Korea and Japan’s common membership": the first of two possessors.
-    v.is(end, "and") && (end + 2..(end + 6).min(v.len())).find(|&k| !v.is_word(k) || v.is_any(k, &["'s", "'"])).is_some_and(|k| v.is_any(k, &["'s", "'"]))
+    v.is(end, "and")
+        && (end + 2..(end + 6).min(v.len()))
+            .find(|&k| !v.is_word(k) || v.is_any(k, &["'s", "'"]))
+            .is_some_and(|k| v.is_any(k, &["'s", "'"]))
 }
 
 /// Arguments of an event noun: the possessor or national modifier is the actor ("Russia’s
@@ -669,11 +1112,24 @@ fn is_possessor(v: &TokenView, r: &Resolved) -> bool {
 /// Ukraine", "accession to the group"), is the object of the verb the noun governs ("tests
 /// have rattled Seoul", "attacks which targeted Estonian banks"), or is what the noun is a
 /// "target of".
-fn noun_arguments<'r>(v: &TokenView, t: &Trigger, before: &[&'r Resolved], actors: &[&'r Resolved], start: usize, end: usize, sent: Range<usize>) -> Option<(&'r Resolved, Option<&'r Resolved>)> {
+fn noun_arguments<'r>(
+    v: &TokenView,
+    t: &Trigger,
+    before: &[&'r Resolved],
+    actors: &[&'r Resolved],
+    start: usize,
+    end: usize,
+    sent: Range<usize>,
+) -> Option<(&'r Resolved, Option<&'r Resolved>)> {
     let trig = t.tokens.start;
     let qualifier_ok = |r: &Resolved| {
         let gap = r.mention.tokens.end..trig;
-        gap.clone().filter(|&k| !v.glued_hyphen[k]).count() <= 5 && gap.clone().all(|k| v.is_any(k, &["'s", "'"]) || (v.is_word(k) && !v.is_capitalized(k) && !v.is_any(k, &PREPOSITIONS) && !v.is_any(k, &["the", "a", "an"])) || v.glued_hyphen[k])
+        gap.clone().filter(|&k| !v.glued_hyphen[k]).count() <= 5
+            && gap.clone().all(|k| {
+                v.is_any(k, &["'s", "'"])
+                    || (v.is_word(k) && !v.is_capitalized(k) && !v.is_any(k, &PREPOSITIONS) && !v.is_any(k, &["the", "a", "an"]))
+                    || v.glued_hyphen[k]
+            })
     };
     // The national or possessive modifier may have been marked a qualifier: look at all mentions.
     let actor = before.iter().copied().rev().find(|r| qualifier_ok(r))?;
@@ -682,13 +1138,21 @@ fn noun_arguments<'r>(v: &TokenView, t: &Trigger, before: &[&'r Resolved], actor
     // unless a prepositional phrase names the other party ("membership in the CCDCOE").
     let pp_follows = v.is_any(t.tokens.end, &["of", "to", "on", "against", "into", "with", "in"]);
     if pp_follows {
-    } else if let Some(partner) = before.iter().copied().rev().find(|r| r.mention.tokens.end + 1 == actor.mention.tokens.start || (r.mention.tokens.end + 2 == actor.mention.tokens.start && v.is(r.mention.tokens.end, "-"))) {
+    } else if let Some(partner) = before.iter().copied().rev().find(|r| {
+        r.mention.tokens.end + 1 == actor.mention.tokens.start
+            || (r.mention.tokens.end + 2 == actor.mention.tokens.start && v.is(r.mention.tokens.end, "-"))
+    }) {
         let joined = v.is_any(partner.mention.tokens.end, &["-", "and", "–"]);
         if joined && partner.entity != actor.entity {
             return Some((partner, Some(actor)));
         }
     }
-    let after = |from: usize| actors.iter().copied().find(|r| r.mention.tokens.start >= from && r.mention.tokens.start < end.max(from + 1));
+    let after = |from: usize| {
+        actors
+            .iter()
+            .copied()
+            .find(|r| r.mention.tokens.start >= from && r.mention.tokens.start < end.max(from + 1))
+    };
     let mut recipient = None;
     let next = t.tokens.end;
     if v.is_any(next, &["of", "to", "on", "against", "into", "with"]) {
@@ -698,16 +1162,28 @@ fn noun_arguments<'r>(v: &TokenView, t: &Trigger, before: &[&'r Resolved], actor
         // "... cyberattacks in 2007 which targeted Estonian banks", "tests have rattled Seoul".
         let window_end = (next + 10).min(sent.end);
         if let Some(k) = (next..window_end).find(|&k| v.is_any(k, &["which", "that"]) || v.is_any(k, &["have", "has", "had"])) {
-            recipient = actors.iter().copied().find(|r| r.mention.tokens.start > k + 1 && r.mention.tokens.start <= k + 6);
+            recipient = actors
+                .iter()
+                .copied()
+                .find(|r| r.mention.tokens.start > k + 1 && r.mention.tokens.start <= k + 6);
         }
     }
-    if recipient.is_none() && t.coding.plover.as_deref() == Some("REQUEST") && (sent.start..trig).any(|k| v.is_any(k, &["after", "under", "despite", "following", "amid"])) {
+    if recipient.is_none()
+        && t.coding.plover.as_deref() == Some("REQUEST")
+        && (sent.start..trig).any(|k| v.is_any(k, &["after", "under", "despite", "following", "amid"]))
+    {
         // "X decided ... after a strong US push": the push was on the clause's subject.
-        recipient = before.iter().copied().find(|r| r.entity != actor.entity && r.mention.tokens.start < trig);
+        recipient = before
+            .iter()
+            .copied()
+            .find(|r| r.entity != actor.entity && r.mention.tokens.start < trig);
     }
     if recipient.is_none() {
         // "South Korea is a frequent target of North Korean cyberattacks".
-        if let Some(tk) = (sent.start..trig).rev().find(|&k| v.is_any(k, &["target", "targets", "victim", "victims"])) {
+        if let Some(tk) = (sent.start..trig)
+            .rev()
+            .find(|&k| v.is_any(k, &["target", "targets", "victim", "victims"]))
+        {
             recipient = before.iter().copied().find(|r| r.mention.tokens.end <= tk);
         }
     }
@@ -715,28 +1191,70 @@ fn noun_arguments<'r>(v: &TokenView, t: &Trigger, before: &[&'r Resolved], actor
 }
 
 /// Modality, polarity and source of an event from the words around its trigger.
-fn modality(v: &TokenView, res: &DocResolution, t: &Trigger, actor: &Resolved, all: &[&Resolved], clause_start: usize, sent: Range<usize>) -> (Modality, Polarity, Option<usize>) {
+fn modality(
+    v: &TokenView,
+    res: &DocResolution,
+    t: &Trigger,
+    actor: &Resolved,
+    all: &[&Resolved],
+    clause_start: usize,
+    sent: Range<usize>,
+) -> (Modality, Polarity, Option<usize>) {
     let trig = t.tokens.start;
     let near_before = trig.saturating_sub(4).max(clause_start)..trig;
-    let polarity = if near_before.clone().any(|k| v.is_any(k, &["not", "n't", "never", "no"])) { Polarity::Negative } else { Polarity::Positive };
+    let polarity = if near_before.clone().any(|k| v.is_any(k, &["not", "n't", "never", "no"])) {
+        Polarity::Negative
+    } else {
+        Polarity::Positive
+    };
     let clause = clause_start..trig;
     let sentence_words = |words: &'static [&'static str]| sent.clone().any(|k| v.is_any(k, words));
     // Who says so: the subject of a reporting verb the clause hangs from, or "according to X".
     let mut source = None;
     if let Some(rv) = (sent.start..clause_start).rev().find(|&k| is_saying(v, k)) {
-        source = all.iter().filter(|r| r.mention.tokens.end <= rv && r.mention.role == Role::Participant).filter_map(|r| r.entity).next_back();
+        source = all
+            .iter()
+            .filter(|r| r.mention.tokens.end <= rv && r.mention.role == Role::Participant)
+            .filter_map(|r| r.entity)
+            .next_back();
     }
     if let Some(acc) = sent.clone().find(|&k| v.is(k, "according") && v.is(k + 1, "to")) {
-        source = source.or_else(|| all.iter().filter(|r| r.mention.tokens.start > acc + 1 && r.mention.tokens.start <= acc + 4).find_map(|r| r.entity));
+        source = source.or_else(|| {
+            all.iter()
+                .filter(|r| r.mention.tokens.start > acc + 1 && r.mention.tokens.start <= acc + 4)
+                .find_map(|r| r.entity)
+        });
     }
     if source.is_none() && t.statement {
         source = actor.entity;
     }
-    let alleged = clause.clone().chain(trig..t.tokens.end).any(|k| v.is_any(k, &ALLEGATION_WORDS)) || (t.pos == Pos::Noun && (trig.saturating_sub(3)..trig).any(|k| v.is_any(k, &ALLEGATION_WORDS)));
+    let alleged = clause
+        .clone()
+        .chain(trig..t.tokens.end)
+        .any(|k| v.is_any(k, &ALLEGATION_WORDS))
+        || (t.pos == Pos::Noun && (trig.saturating_sub(3)..trig).any(|k| v.is_any(k, &ALLEGATION_WORDS)));
     // Modals and hedges scope over the few words before the trigger in its clause.
     let window = trig.saturating_sub(6).max(clause_start)..trig;
-    let hypothetical = window.clone().any(|k| v.is_any(k, &["could", "may", "might", "would", "if", "whether", "probability", "possibility", "possible", "potential"]));
-    let predicted = window.clone().any(|k| v.is_any(k, &["will", "shall", "forthcoming", "upcoming", "expected"]));
+    let hypothetical = window.clone().any(|k| {
+        v.is_any(
+            k,
+            &[
+                "could",
+                "may",
+                "might",
+                "would",
+                "if",
+                "whether",
+                "probability",
+                "possibility",
+                "possible",
+                "potential",
+            ],
+        )
+    });
+    let predicted = window
+        .clone()
+        .any(|k| v.is_any(k, &["will", "shall", "forthcoming", "upcoming", "expected"]));
     let opinion = sentence_words(&["opinion", "op-ed", "editorial", "commentary", "tweeted", "tweet"]);
     let reported_by_other = source.is_some() && source != actor.entity;
     let modality = if t.statement {

@@ -81,7 +81,16 @@ pub struct Mention {
 
 impl Mention {
     fn new(tokens: Range<usize>, referent: Referent, sentence: u32) -> Mention {
-        Mention { tokens, referent, role: Role::Participant, country: None, sector: None, alias: None, description: None, sentence }
+        Mention {
+            tokens,
+            referent,
+            role: Role::Participant,
+            country: None,
+            sector: None,
+            alias: None,
+            description: None,
+            sentence,
+        }
     }
 }
 
@@ -97,7 +106,10 @@ pub fn sentence_mentions(v: &TokenView, lex: &Lexicon, s: usize, block_kind: Blo
     let mut range = v.sentences[s].tokens.clone();
     if block_kind == BlockKind::Caption {
         // A caption's credit ("Photo: AFP", "| REUTERS |") names who took the picture, not an actor.
-        if let Some(cut) = range.clone().find(|&i| v.raw(i) == "|" || (v.is_any(i, &["photo", "photos", "illustration", "image", "credit"]) && v.is_any(i + 1, &[":", "by"]))) {
+        if let Some(cut) = range.clone().find(|&i| {
+            v.raw(i) == "|"
+                || (v.is_any(i, &["photo", "photos", "illustration", "image", "credit"]) && v.is_any(i + 1, &[":", "by"]))
+        }) {
             range.end = cut;
         }
     }
@@ -107,7 +119,11 @@ pub fn sentence_mentions(v: &TokenView, lex: &Lexicon, s: usize, block_kind: Blo
     let mut covered = Mask::new(range.clone());
     // Proper-name chunks decide first: a country inside an organisation's name is not a mention of the country.
     if !title_case {
-        let hit_starts: Vec<usize> = hits.iter().filter(|h| !matches!(h.hit, Hit::Agent(_))).map(|h| h.range.start).collect();
+        let hit_starts: Vec<usize> = hits
+            .iter()
+            .filter(|h| !matches!(h.hit, Hit::Agent(_)))
+            .map(|h| h.range.start)
+            .collect();
         for chunk in name_chunks(v, range.clone(), &hit_starts) {
             if let Some(m) = interpret_chunk(v, lex, &chunk, &hits, s as u32) {
                 for i in m.tokens.clone() {
@@ -138,9 +154,23 @@ pub fn sentence_mentions(v: &TokenView, lex: &Lexicon, s: usize, block_kind: Blo
     // Acronyms not in any list ("CCDOE", "KAERI") are names of organisations.
     for i in range.clone() {
         let glued_symbol = i + 1 < v.len() && !v.tokens[i + 1].space_before && v.is_any(i + 1, &["$", "€", "£", "¥"]);
-        if !covered[i] && !glued_symbol && v.is_word(i) && v.is_all_caps(i) && !v.raw(i).contains('.') && v.raw(i).chars().all(|c| c.is_ascii_alphabetic()) && v.raw(i).len() <= 8 {
+        if !covered[i]
+            && !glued_symbol
+            && v.is_word(i)
+            && v.is_all_caps(i)
+            && !v.raw(i).contains('.')
+            && v.raw(i).chars().all(|c| c.is_ascii_alphabetic())
+            && v.raw(i).len() <= 8
+        {
             covered[i] = true;
-            mentions.push(Mention::new(i..i + 1, Referent::Name { class: NameClass::Org, name: v.raw(i).to_string() }, s as u32));
+            mentions.push(Mention::new(
+                i..i + 1,
+                Referent::Name {
+                    class: NameClass::Org,
+                    name: v.raw(i).to_string(),
+                },
+                s as u32,
+            ));
         }
     }
     if !title_case {
@@ -157,9 +187,15 @@ pub fn sentence_mentions(v: &TokenView, lex: &Lexicon, s: usize, block_kind: Blo
                 Some(Referent::Pronoun(PronounKind::Plural))
             } else if ["we", "our", "us", "ourselves"].contains(&w) {
                 Some(Referent::Pronoun(PronounKind::Speaker))
-            } else if i > range.start && v.is(i - 1, "the") && !v.is_capitalized(i) && (ANAPHORIC_ORG_NOUNS.has(w) || ANAPHORIC_STATE_NOUNS.has(w)) {
+            } else if i > range.start
+                && v.is(i - 1, "the")
+                && !v.is_capitalized(i)
+                && (ANAPHORIC_ORG_NOUNS.has(w) || ANAPHORIC_STATE_NOUNS.has(w))
+            {
                 // "the group", but not "the group of countries" nor "the cyber defense group" (a description).
-                (!v.is(i + 1, "of") && !(i + 1 < v.len() && v.glued_hyphen[i + 1])).then_some(Referent::Anaphor { state: ANAPHORIC_STATE_NOUNS.has(w) })
+                (!v.is(i + 1, "of") && !(i + 1 < v.len() && v.glued_hyphen[i + 1])).then_some(Referent::Anaphor {
+                    state: ANAPHORIC_STATE_NOUNS.has(w),
+                })
             } else {
                 None
             };
@@ -186,7 +222,10 @@ fn lexicon_hits(v: &TokenView, lex: &Lexicon, range: Range<usize>) -> Vec<LexHit
             continue;
         }
         let mut best: Option<LexHit> = None;
-        for (end, entries) in lex.phrases.matches_at(&v.word_ids[..range.end], &v.glued_hyphen[..range.end], i) {
+        for (end, entries) in lex
+            .phrases
+            .matches_at(&v.word_ids[..range.end], &v.glued_hyphen[..range.end], i)
+        {
             let words: Vec<&str> = (i..end).filter(|&k| !v.glued_hyphen[k]).map(|k| v.raw(k)).collect();
             // Prefer a specific actor over a sector noun, and a country over a dictionary actor.
             let chosen = entries
@@ -199,7 +238,10 @@ fn lexicon_hits(v: &TokenView, lex: &Lexicon, range: Range<usize>) -> Vec<LexHit
                     Hit::Agent(_) => 0,
                 });
             if let Some(e) = chosen {
-                best = Some(LexHit { range: i..end, hit: e.hit });
+                best = Some(LexHit {
+                    range: i..end,
+                    hit: e.hit,
+                });
                 break;
             }
         }
@@ -242,7 +284,11 @@ fn name_chunks(v: &TokenView, range: Range<usize>, hit_starts: &[usize]) -> Vec<
         // Skip sentence-initial function words and leading titles.
         while start < range.end && v.is_word(start) && v.is_capitalized(start) {
             let w = v.lower(start);
-            if (v.is_sentence_start(start) || start > i) && COMMON_SENTENCE_WORDS.has(w) && !titled && !hit_starts.contains(&start) {
+            if (v.is_sentence_start(start) || start > i)
+                && COMMON_SENTENCE_WORDS.has(w)
+                && !titled
+                && !hit_starts.contains(&start)
+            {
                 start += 1;
                 continue;
             }
@@ -260,7 +306,13 @@ fn name_chunks(v: &TokenView, range: Range<usize>, hit_starts: &[usize]) -> Vec<
                 end += 1;
             } else if v.glued_hyphen[end] && end + 1 < range.end && v.is_word(end + 1) {
                 end += 2; // "Jae-in", "Indo-Pacific"
-            } else if NAME_CONNECTORS.has(v.lower(end)) && end > start && end + 1 < range.end && v.is_word(end + 1) && v.is_capitalized(end + 1) && !v.is(end, "and") {
+            } else if NAME_CONNECTORS.has(v.lower(end))
+                && end > start
+                && end + 1 < range.end
+                && v.is_word(end + 1)
+                && v.is_capitalized(end + 1)
+                && !v.is(end, "and")
+            {
                 end += 1;
             } else {
                 break;
@@ -269,7 +321,10 @@ fn name_chunks(v: &TokenView, range: Range<usize>, hit_starts: &[usize]) -> Vec<
         // "F-35", "MiG-29": a model designation, not a name.
         let designation = end < range.end && v.glued_hyphen[end] && end + 1 < range.end && has_digit(v.raw(end + 1));
         if end > start && !designation {
-            chunks.push(Chunk { range: start..end, titled });
+            chunks.push(Chunk {
+                range: start..end,
+                titled,
+            });
             i = end;
         } else {
             i = start.max(i + 1);
@@ -288,7 +343,10 @@ fn dict_kind(lex: &Lexicon, hit: Hit) -> Option<DictKind> {
 /// Decides what a capitalised chunk is, using the lexicon hits inside it.
 fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit], s: u32) -> Option<Mention> {
     let r = chunk.range.clone();
-    let inside: Vec<&LexHit> = hits.iter().filter(|h| h.range.start >= r.start && h.range.end <= r.end).collect();
+    let inside: Vec<&LexHit> = hits
+        .iter()
+        .filter(|h| h.range.start >= r.start && h.range.end <= r.end)
+        .collect();
     let last = r.end - 1;
     let head = v.lower(last);
     let first = v.lower(r.start);
@@ -305,11 +363,21 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
     let name_text = || v.slice(r.clone()).to_string();
     let words = r.clone().filter(|&k| v.is_word(k)).count();
     // "Prime Minister", "President": a title without a name is not a name.
-    if r.clone().filter(|&k| v.is_word(k)).all(|k| PERSON_TITLES.has(v.lower(k)) || inside.iter().any(|h| h.range.contains(&k))) && inside.iter().all(|h| !matches!(h.hit, Hit::Dict(_))) && r.clone().any(|k| PERSON_TITLES.has(v.lower(k))) {
+    if r.clone()
+        .filter(|&k| v.is_word(k))
+        .all(|k| PERSON_TITLES.has(v.lower(k)) || inside.iter().any(|h| h.range.contains(&k)))
+        && inside.iter().all(|h| !matches!(h.hit, Hit::Dict(_)))
+        && r.clone().any(|k| PERSON_TITLES.has(v.lower(k)))
+    {
         return None;
     }
     // "Muslims", "Scientologists", "Buddhism": faiths, movements and their members are not actors by name.
-    if words == 1 && inside.is_empty() && ["ism", "ists", "ist", "isms", "ians", "ites"].iter().any(|suf| v.lower(r.start).ends_with(suf)) {
+    if words == 1
+        && inside.is_empty()
+        && ["ism", "ists", "ist", "isms", "ians", "ites"]
+            .iter()
+            .any(|suf| v.lower(r.start).ends_with(suf))
+    {
         return None;
     }
     let country_inside = inside.iter().find_map(|h| match h.hit {
@@ -323,18 +391,43 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
     });
     let is_event = EVENT_HEADS.has(head) || r.clone().any(|k| v.lower(k) == "war");
     if is_event {
-        return Some(Mention { role: Role::Qualifier, ..Mention::new(r.clone(), Referent::Name { class: NameClass::Unknown, name: name_text() }, s) });
+        return Some(Mention {
+            role: Role::Qualifier,
+            ..Mention::new(
+                r.clone(),
+                Referent::Name {
+                    class: NameClass::Unknown,
+                    name: name_text(),
+                },
+                s,
+            )
+        });
     }
     // An organisation head at the end, or before "of" ("Korea Institute of Liberal Democracy").
-    let is_org = ORG_HEADS.has(head) || r.clone().any(|k| k + 2 < r.end && ORG_HEADS.has(v.lower(k)) && v.is(k + 1, "of"));
+    let is_org = ORG_HEADS.has(head)
+        || r.clone()
+            .any(|k| k + 2 < r.end && ORG_HEADS.has(v.lower(k)) && v.is(k + 1, "of"));
     let is_place = PLACE_HEADS.has(head) || (PLACE_HEADS.has(first) && r.len() > 2 && v.is(r.start + 1, "of"));
     if is_org {
         // "South Korean Army", "U.S. Army": a country's sector body rather than a new organisation.
         if let (Some(country), Some(sector)) = (country_inside, head_sector) {
-            let country_hit = inside.iter().find(|h| matches!(h.hit, Hit::Country { .. })).expect("country_inside");
-            let agent_hit = inside.iter().find(|h| matches!(h.hit, Hit::Agent(_)) && h.range.end == r.end).expect("head_sector");
+            let country_hit = inside
+                .iter()
+                .find(|h| matches!(h.hit, Hit::Country { .. }))
+                .expect("country_inside");
+            let agent_hit = inside
+                .iter()
+                .find(|h| matches!(h.hit, Hit::Agent(_)) && h.range.end == r.end)
+                .expect("head_sector");
             if country_hit.range.start == r.start && country_hit.range.end == agent_hit.range.start {
-                let mut m = Mention::new(r.clone(), Referent::Sector { country: Some(country), sector }, s);
+                let mut m = Mention::new(
+                    r.clone(),
+                    Referent::Sector {
+                        country: Some(country),
+                        sector,
+                    },
+                    s,
+                );
                 m.country = Some(country);
                 return Some(m);
             }
@@ -343,7 +436,14 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
         if generic && !(r.clone()).any(|k| v.is_all_caps(k)) {
             return None;
         }
-        let mut m = Mention::new(r.clone(), Referent::Name { class: NameClass::Org, name: name_text() }, s);
+        let mut m = Mention::new(
+            r.clone(),
+            Referent::Name {
+                class: NameClass::Org,
+                name: name_text(),
+            },
+            s,
+        );
         m.country = country_inside;
         m.sector = head_sector;
         return Some(m);
@@ -353,24 +453,65 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
     // lexicon does not resolve (ambiguous), not a name.
     let adjective_suffix = ["an", "ese", "ish", "ic", "i"].iter().any(|suf| lower_text.ends_with(suf));
     if words == 1 && adjective_suffix && r.end < v.len() && v.is_word(r.end) && !v.is_capitalized(r.end) && inside.is_empty() {
-        return Some(Mention { role: Role::Qualifier, ..Mention::new(r.clone(), Referent::Name { class: NameClass::Place, name: name_text() }, s) });
+        return Some(Mention {
+            role: Role::Qualifier,
+            ..Mention::new(
+                r.clone(),
+                Referent::Name {
+                    class: NameClass::Place,
+                    name: name_text(),
+                },
+                s,
+            )
+        });
     }
     if REGION_ADJECTIVES.has(lower_text.as_str()) {
-        return Some(Mention { role: Role::Qualifier, ..Mention::new(r.clone(), Referent::Name { class: NameClass::Place, name: name_text() }, s) });
+        return Some(Mention {
+            role: Role::Qualifier,
+            ..Mention::new(
+                r.clone(),
+                Referent::Name {
+                    class: NameClass::Place,
+                    name: name_text(),
+                },
+                s,
+            )
+        });
     }
     // A name followed by an event noun is the event's name ("Locked Shields exercises").
     if inside.is_empty() && v.is_any(r.end, &EVENT_HEADS) && !v.is_capitalized(r.end) {
-        return Some(Mention { role: Role::Qualifier, ..Mention::new(r.clone(), Referent::Name { class: NameClass::Unknown, name: name_text() }, s) });
+        return Some(Mention {
+            role: Role::Qualifier,
+            ..Mention::new(
+                r.clone(),
+                Referent::Name {
+                    class: NameClass::Unknown,
+                    name: name_text(),
+                },
+                s,
+            )
+        });
     }
     if is_place || REGIONS.has(lower_text.as_str()) {
-        return Some(Mention::new(r.clone(), Referent::Name { class: NameClass::Place, name: name_text() }, s));
+        return Some(Mention::new(
+            r.clone(),
+            Referent::Name {
+                class: NameClass::Place,
+                name: name_text(),
+            },
+            s,
+        ));
     }
     // A dictionary person inside a longer chunk ("Russian President Vladimir Putin").
     if let Some(h) = inside.iter().find(|h| dict_kind(lex, h.hit) == Some(DictKind::Person)) {
-        let mut m = Mention::new(h.range.clone(), match h.hit {
-            Hit::Dict(d) => Referent::Dict(d),
-            _ => unreachable!("dict_kind checked"),
-        }, s);
+        let mut m = Mention::new(
+            h.range.clone(),
+            match h.hit {
+                Hit::Dict(d) => Referent::Dict(d),
+                _ => unreachable!("dict_kind checked"),
+            },
+            s,
+        );
         m.country = country_inside;
         return Some(m);
     }
@@ -380,36 +521,73 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
     // Evidence that a capitalised pair is a person: a known given or family name first, a role
     // in apposition (", the former editor of"), or a verb of saying right after.
     let known_name_token = lex.is_person_name_token(v.lower(r.start));
-    let followed_by_role = v.is(r.end, ",") && v.is_any(r.end + 1, &["the", "a", "an"]) && (r.end + 2..(r.end + 5).min(v.len())).any(|k| PERSON_TITLES.has(v.lower(k)));
+    let followed_by_role = v.is(r.end, ",")
+        && v.is_any(r.end + 1, &["the", "a", "an"])
+        && (r.end + 2..(r.end + 5).min(v.len())).any(|k| PERSON_TITLES.has(v.lower(k)));
     let followed_by_saying = v.is_any(r.end, &REPORTING_VERBS);
     let _ = lexicon_words;
     if chunk.titled && words <= 4 && all_mixed_case && country_inside.is_none() {
-        return Some(Mention::new(r.clone(), Referent::Name { class: NameClass::Person, name: name_text() }, s));
+        return Some(Mention::new(
+            r.clone(),
+            Referent::Name {
+                class: NameClass::Person,
+                name: name_text(),
+            },
+            s,
+        ));
     }
-    if person_shape && (known_name_token || followed_by_role || followed_by_saying) && inside.iter().all(|h| matches!(h.hit, Hit::Agent(_))) {
-        return Some(Mention::new(r.clone(), Referent::Name { class: NameClass::Person, name: name_text() }, s));
+    if person_shape
+        && (known_name_token || followed_by_role || followed_by_saying)
+        && inside.iter().all(|h| matches!(h.hit, Hit::Agent(_)))
+    {
+        return Some(Mention::new(
+            r.clone(),
+            Referent::Name {
+                class: NameClass::Person,
+                name: name_text(),
+            },
+            s,
+        ));
     }
     // Two or three capitalised words with nothing saying organisation or place: in news, a person.
-    let heads = r.clone().any(|k| ORG_HEADS.has(v.lower(k)) || PLACE_HEADS.has(v.lower(k)) || EVENT_HEADS.has(v.lower(k)));
+    let heads = r
+        .clone()
+        .any(|k| ORG_HEADS.has(v.lower(k)) || PLACE_HEADS.has(v.lower(k)) || EVENT_HEADS.has(v.lower(k)));
     let after_the = r.start > 0 && v.is(r.start - 1, "the");
     // Words the lexicon knows as verbs or sector nouns are English words, not names ("Contributing Participant").
-    let english = r.clone().any(|k| !lex.verbs.senses(v.lower(k)).is_empty() || !lex.triggers.single(v.lower(k)).is_empty());
+    let english = r
+        .clone()
+        .any(|k| !lex.verbs.senses(v.lower(k)).is_empty() || !lex.triggers.single(v.lower(k)).is_empty());
     if person_shape && inside.is_empty() && !heads && !after_the && !english && (2..=3).contains(&words) {
-        return Some(Mention::new(r.clone(), Referent::Name { class: NameClass::Person, name: name_text() }, s));
+        return Some(Mention::new(
+            r.clone(),
+            Referent::Name {
+                class: NameClass::Person,
+                name: name_text(),
+            },
+            s,
+        ));
     }
     if inside.is_empty() && words >= 1 && !v.is_sentence_start(r.start) || (inside.is_empty() && words >= 2) {
         // Capitalised and unknown: a name of unknown kind; resolution may learn more.
         if r.clone().any(|k| v.is_all_caps(k)) && words == 1 {
             return None; // single acronyms are handled by the acronym pass
         }
-        return Some(Mention::new(r.clone(), Referent::Name { class: NameClass::Unknown, name: name_text() }, s));
+        return Some(Mention::new(
+            r.clone(),
+            Referent::Name {
+                class: NameClass::Unknown,
+                name: name_text(),
+            },
+            s,
+        ));
     }
     None
 }
 
 pub(crate) static AUXILIARIES: WordSet = WordSet::new(&[
-    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would",
-    "can", "could", "may", "might", "must", "shall", "should", "not",
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "can",
+    "could", "may", "might", "must", "shall", "should", "not",
 ]);
 
 /// A word that can modify a noun inside a noun phrase: lower case, not a function word or an
@@ -431,8 +609,24 @@ fn is_np_modifier(v: &TokenView, lex: &Lexicon, i: usize) -> bool {
 
 /// Nouns that head a description of an organisation.
 pub(crate) static DESCRIPTION_HEADS: WordSet = WordSet::new(&[
-    "group", "organization", "organisation", "centre", "center", "agency", "alliance", "institute", "body",
-    "partnership", "institution", "network", "bloc", "coalition", "pact", "forum", "grouping", "service",
+    "group",
+    "organization",
+    "organisation",
+    "centre",
+    "center",
+    "agency",
+    "alliance",
+    "institute",
+    "body",
+    "partnership",
+    "institution",
+    "network",
+    "bloc",
+    "coalition",
+    "pact",
+    "forum",
+    "grouping",
+    "service",
 ]);
 
 /// "NATO’s cyber defense group", "the cyber defense group": lower-case modifiers and an
@@ -455,8 +649,13 @@ fn descriptions(v: &TokenView, lex: &Lexicon, mentions: &mut Vec<Mention>, range
         if start == head {
             continue; // "the group" alone is an anaphor, handled elsewhere
         }
-        let words: Vec<String> = (start..=head).filter(|&i| v.is_word(i)).map(|i| v.lower(i).to_string()).collect();
-        let owner = (start >= 2 && v.is_any(start - 1, &["'s", "'"])).then(|| mentions.iter().position(|m| m.tokens.end == start - 1)).flatten();
+        let words: Vec<String> = (start..=head)
+            .filter(|&i| v.is_word(i))
+            .map(|i| v.lower(i).to_string())
+            .collect();
+        let owner = (start >= 2 && v.is_any(start - 1, &["'s", "'"]))
+            .then(|| mentions.iter().position(|m| m.tokens.end == start - 1))
+            .flatten();
         if let Some(o) = owner {
             mentions[o].role = Role::Qualifier;
         }
@@ -482,8 +681,17 @@ fn compose(v: &TokenView, lex: &Lexicon, mentions: &mut Vec<Mention>) {
         let after = m.tokens.end;
         let paren = v.is(after, "(") && v.is(after + 2, ")");
         let or_form = v.is(after, ",") && v.is(after + 1, "or") && after + 2 < v.len() && v.is_all_caps(after + 2);
-        let abbr_at = if paren { after + 1 } else if or_form { after + 2 } else { continue };
-        if !matches!(m.referent, Referent::Name { .. } | Referent::Dict(_) | Referent::Sector { .. }) {
+        let abbr_at = if paren {
+            after + 1
+        } else if or_form {
+            after + 2
+        } else {
+            continue;
+        };
+        if !matches!(
+            m.referent,
+            Referent::Name { .. } | Referent::Dict(_) | Referent::Sector { .. }
+        ) {
             continue;
         }
         let abbr = v.raw(abbr_at).to_string();
@@ -514,12 +722,24 @@ fn compose(v: &TokenView, lex: &Lexicon, mentions: &mut Vec<Mention>) {
             match b.referent {
                 Referent::Sector { country: None, sector } => {
                     let tokens = a.tokens.start..b.tokens.end;
-                    let mut m = Mention::new(tokens, Referent::Sector { country: Some(country), sector }, b.sentence);
+                    let mut m = Mention::new(
+                        tokens,
+                        Referent::Sector {
+                            country: Some(country),
+                            sector,
+                        },
+                        b.sentence,
+                    );
                     m.country = Some(country);
                     mentions.splice(k..k + 2, [m]);
                     continue;
                 }
-                Referent::Name { class: NameClass::Org, .. } | Referent::Dict(_) if b.country.is_none() && adjacent => {
+                Referent::Name {
+                    class: NameClass::Org, ..
+                }
+                | Referent::Dict(_)
+                    if b.country.is_none() && adjacent =>
+                {
                     mentions[k + 1].country = Some(country);
                     mentions[k].role = Role::Qualifier;
                 }
@@ -536,7 +756,11 @@ fn compose(v: &TokenView, lex: &Lexicon, mentions: &mut Vec<Mention>) {
             if mentions[k + 1].tokens.start == mentions[k].tokens.end {
                 let sector = *sector;
                 mentions[k].sector.get_or_insert(sector);
-                if let Referent::Name { class: class @ NameClass::Unknown, .. } = &mut mentions[k].referent {
+                if let Referent::Name {
+                    class: class @ NameClass::Unknown,
+                    ..
+                } = &mut mentions[k].referent
+                {
                     *class = NameClass::Org;
                 }
                 mentions[k].tokens.end = mentions[k + 1].tokens.end;
@@ -549,14 +773,28 @@ fn compose(v: &TokenView, lex: &Lexicon, mentions: &mut Vec<Mention>) {
     // "the Chinese state-owned media house Global Times": a described sector names the name after it.
     let mut k = 0;
     while k + 1 < mentions.len() {
-        if let (Referent::Sector { country: Some(country), sector }, Referent::Name { class: NameClass::Org | NameClass::Unknown, .. }) = (&mentions[k].referent, &mentions[k + 1].referent) {
+        if let (
+            Referent::Sector {
+                country: Some(country),
+                sector,
+            },
+            Referent::Name {
+                class: NameClass::Org | NameClass::Unknown,
+                ..
+            },
+        ) = (&mentions[k].referent, &mentions[k + 1].referent)
+        {
             let gap = mentions[k].tokens.end..mentions[k + 1].tokens.start;
             if gap.len() <= 1 && gap.clone().all(|i| v.is_word(i) && !v.is_capitalized(i)) {
                 let (country, sector) = (*country, *sector);
                 let named = &mut mentions[k + 1];
                 named.country.get_or_insert(country);
                 named.sector.get_or_insert(sector);
-                if let Referent::Name { class: class @ NameClass::Unknown, .. } = &mut named.referent {
+                if let Referent::Name {
+                    class: class @ NameClass::Unknown,
+                    ..
+                } = &mut named.referent
+                {
                     *class = NameClass::Org;
                 }
                 mentions[k].role = Role::Qualifier;
@@ -566,7 +804,13 @@ fn compose(v: &TokenView, lex: &Lexicon, mentions: &mut Vec<Mention>) {
     }
     // "X of Country": the National Intelligence Service (NIS) of South Korea.
     for k in 0..mentions.len() {
-        if !matches!(mentions[k].referent, Referent::Name { class: NameClass::Org, .. } | Referent::Sector { .. }) {
+        if !matches!(
+            mentions[k].referent,
+            Referent::Name {
+                class: NameClass::Org,
+                ..
+            } | Referent::Sector { .. }
+        ) {
             continue;
         }
         let mut after = mentions[k].tokens.end;
@@ -574,7 +818,10 @@ fn compose(v: &TokenView, lex: &Lexicon, mentions: &mut Vec<Mention>) {
             after += 3;
         }
         if v.is(after, "of") {
-            if let Some(j) = mentions.iter().position(|m| m.tokens.start == after + 1 || (m.tokens.start == after + 2 && v.is(after + 1, "the"))) {
+            if let Some(j) = mentions
+                .iter()
+                .position(|m| m.tokens.start == after + 1 || (m.tokens.start == after + 2 && v.is(after + 1, "the")))
+            {
                 if let Referent::Country { country, .. } = mentions[j].referent {
                     mentions[j].role = Role::Qualifier;
                     if mentions[k].country.is_none() {
@@ -593,18 +840,32 @@ fn compose(v: &TokenView, lex: &Lexicon, mentions: &mut Vec<Mention>) {
 /// True when `abbr` can abbreviate `name`: its letters are the initials of the name's words in
 /// order (skipping some), or it is a prefix of the first word ("Quad" for "Quadrilateral ...").
 pub fn is_abbreviation_of(abbr: &str, name: &str) -> bool {
-    let a: Vec<char> = abbr.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    let a: Vec<char> = abbr
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
     if a.len() < 2 {
         return false;
     }
-    let words: Vec<String> = name.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
-    if words.first().is_some_and(|w| w.starts_with(&a.iter().collect::<String>()) && words.len() > 1) {
+    let words: Vec<String> = name
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words
+        .first()
+        .is_some_and(|w| w.starts_with(&a.iter().collect::<String>()) && words.len() > 1)
+    {
         return true;
     }
     // Letters may come from word initials or from inside a word ("CCDCOE": Cooperative Cyber Defence Centre Of Excellence).
     let initials: String = words.iter().filter_map(|w| w.chars().next()).collect();
     // The expansion may start with its parent's acronym ("NATO Cooperative ..." for CCDCOE).
-    let skip_first = name.split_whitespace().next().is_some_and(|w| w.len() >= 2 && w.chars().all(|c| c.is_uppercase()));
+    let skip_first = name
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.len() >= 2 && w.chars().all(|c| c.is_uppercase()));
     [0usize, usize::from(skip_first)].iter().any(|&skip| {
         let initials: String = initials.chars().skip(skip).collect();
         let mut it = initials.chars();
@@ -614,7 +875,29 @@ pub fn is_abbreviation_of(abbr: &str, name: &str) -> bool {
 }
 
 /// Adverbs that may sit between a subject and its verb ("South Korea only launched").
-pub(crate) static ADVERBS: WordSet = WordSet::new(&["only", "also", "now", "still", "already", "not", "never", "then", "soon", "just", "even", "reportedly", "allegedly", "recently", "finally", "ultimately", "further", "again", "once", "later", "first"]);
+pub(crate) static ADVERBS: WordSet = WordSet::new(&[
+    "only",
+    "also",
+    "now",
+    "still",
+    "already",
+    "not",
+    "never",
+    "then",
+    "soon",
+    "just",
+    "even",
+    "reportedly",
+    "allegedly",
+    "recently",
+    "finally",
+    "ultimately",
+    "further",
+    "again",
+    "once",
+    "later",
+    "first",
+]);
 
 /// Marks locations ("in Seoul", "in Tallinn, Estonia") so they never become event participants,
 /// and names used inside a hyphenated modifier ("non-NATO", "US-led") as qualifiers.
@@ -631,7 +914,13 @@ fn assign_roles(v: &TokenView, lex: &Lexicon, mentions: &mut [Mention]) {
     for k in 0..mentions.len().saturating_sub(1) {
         let (a, b) = (&mentions[k], &mentions[k + 1]);
         let possessive = b.tokens.start == a.tokens.end + 1 && v.is_any(a.tokens.end, &["'s", "'"]);
-        let named = matches!(b.referent, Referent::Name { class: NameClass::Org | NameClass::Unknown, .. } | Referent::Dict(_));
+        let named = matches!(
+            b.referent,
+            Referent::Name {
+                class: NameClass::Org | NameClass::Unknown,
+                ..
+            } | Referent::Dict(_)
+        );
         if possessive && named && a.role == Role::Participant {
             mentions[k].role = Role::Qualifier;
         }
@@ -644,24 +933,62 @@ fn assign_roles(v: &TokenView, lex: &Lexicon, mentions: &mut [Mention]) {
             continue;
         }
         let w = v.lower(next);
-        let verbish = !lex.verbs.senses(w).is_empty() || !lex.triggers.single(w).is_empty() || super::words::REPORTING_VERBS.has(w);
-        let function = COMMON_SENTENCE_WORDS.has(w) || AUXILIARIES.has(w) || ADVERBS.has(w) || PREPOSITIONS.has(w) || w.ends_with("ly") || w == "or" || w == "nor";
+        let verbish =
+            !lex.verbs.senses(w).is_empty() || !lex.triggers.single(w).is_empty() || super::words::REPORTING_VERBS.has(w);
+        let function = COMMON_SENTENCE_WORDS.has(w)
+            || AUXILIARIES.has(w)
+            || ADVERBS.has(w)
+            || PREPOSITIONS.has(w)
+            || w.ends_with("ly")
+            || w == "or"
+            || w == "nor";
         // Only in a noun phrase's modifier slot: after a determiner, number, adjective or
         // preposition ("a NATO conference", "among US allies"), not after a verb ("hold Russia accountable").
         let prev = m.tokens.start.checked_sub(1);
         let modifier_slot = prev.is_some_and(|p| {
-            v.is_any(p, &["the", "a", "an", "this", "that", "its", "their", "his", "her", "our"]) || v.kind(p) == crate::text::TokenKind::Number || PREPOSITIONS.has(v.lower(p)) || (v.is_word(p) && !v.is_capitalized(p) && lex.verbs.senses(v.lower(p)).is_empty() && lex.triggers.single(v.lower(p)).is_empty() && !AUXILIARIES.has(v.lower(p)))
+            v.is_any(p, &["the", "a", "an", "this", "that", "its", "their", "his", "her", "our"])
+                || v.kind(p) == crate::text::TokenKind::Number
+                || PREPOSITIONS.has(v.lower(p))
+                || (v.is_word(p)
+                    && !v.is_capitalized(p)
+                    && lex.verbs.senses(v.lower(p)).is_empty()
+                    && lex.triggers.single(v.lower(p)).is_empty()
+                    && !AUXILIARIES.has(v.lower(p)))
         });
-        let attributive = modifier_slot && !verbish && !function && matches!(m.referent, Referent::Dict(_) | Referent::Name { class: NameClass::Org, .. } | Referent::Country { .. });
+        let attributive = modifier_slot
+            && !verbish
+            && !function
+            && matches!(
+                m.referent,
+                Referent::Dict(_)
+                    | Referent::Name {
+                        class: NameClass::Org,
+                        ..
+                    }
+                    | Referent::Country { .. }
+            );
         // A demonym before a noun is handled by composition; leave countries' demonyms alone.
-        let demonym = matches!(m.referent, Referent::Country { form: CountryForm::Demonym, .. });
+        let demonym = matches!(
+            m.referent,
+            Referent::Country {
+                form: CountryForm::Demonym,
+                ..
+            }
+        );
         if attributive && !demonym {
             m.role = Role::Qualifier;
         }
     }
     for k in 0..mentions.len() {
         let m = &mentions[k];
-        let placeish = matches!(m.referent, Referent::Country { .. } | Referent::Name { class: NameClass::Place | NameClass::Unknown, .. });
+        let placeish = matches!(
+            m.referent,
+            Referent::Country { .. }
+                | Referent::Name {
+                    class: NameClass::Place | NameClass::Unknown,
+                    ..
+                }
+        );
         if !placeish || m.role != Role::Participant {
             continue;
         }
@@ -672,7 +999,11 @@ fn assign_roles(v: &TokenView, lex: &Lexicon, mentions: &mut [Mention]) {
         let locative = before > 0 && LOCATIVE_PREPOSITIONS.has(v.lower(before - 1));
         if locative {
             mentions[k].role = Role::Location;
-            if let Referent::Name { class: class @ NameClass::Unknown, .. } = &mut mentions[k].referent {
+            if let Referent::Name {
+                class: class @ NameClass::Unknown,
+                ..
+            } = &mut mentions[k].referent
+            {
                 *class = NameClass::Place;
             }
             // "in Tallinn, Estonia": the country after the comma qualifies the place.

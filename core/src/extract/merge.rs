@@ -2,13 +2,13 @@
 //! documents, one event per reported fact (with all the sentences that report it), dates
 //! resolved against reference dates inferred across documents, disagreeing claims grouped.
 
+use super::DocAnalysis;
 use super::dates::resolve_time;
 use super::mentions::{NameClass, Role};
 use super::resolve::{Entity, EntityKind, is_live};
-use super::DocAnalysis;
 use crate::corpus::Corpus;
-use crate::lexicon::dictionary::DictKind;
 use crate::lexicon::Lexicon;
+use crate::lexicon::dictionary::DictKind;
 use crate::model::*;
 use std::collections::HashMap;
 
@@ -53,7 +53,11 @@ impl<'a> Builder<'a> {
         if let Some(&id) = self.by_key.get(&key) {
             return id;
         }
-        let seat = c.capital_lat_lon.map(|(lat, lon)| Seat { lat, lon, label: format!("{} (capital)", c.capital) });
+        let seat = c.capital_lat_lon.map(|(lat, lon)| Seat {
+            lat,
+            lon,
+            label: format!("{} (capital)", c.capital),
+        });
         let codes = Codes {
             cameo: (!c.cameo.is_empty()).then(|| c.cameo.clone()),
             cameo_note: None,
@@ -66,7 +70,17 @@ impl<'a> Builder<'a> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn push(&mut self, key: String, name: String, short: Option<String>, kind: ActorKind, sector: Option<String>, codes: Codes, country: Option<ActorId>, seat: Option<Seat>) -> ActorId {
+    fn push(
+        &mut self,
+        key: String,
+        name: String,
+        short: Option<String>,
+        kind: ActorKind,
+        sector: Option<String>,
+        codes: Codes,
+        country: Option<ActorId>,
+        seat: Option<Seat>,
+    ) -> ActorId {
         let id = self.actors.len() as ActorId;
         self.by_name.insert(normalize(&name), id);
         if let Some(s) = &short {
@@ -92,13 +106,31 @@ impl<'a> Builder<'a> {
         id
     }
 
-    fn place(&mut self, key: String, name: String, kind: PlaceKind, country: Option<ActorId>, coords: Option<(f64, f64)>, precision: Option<&'static str>) -> PlaceId {
+    fn place(
+        &mut self,
+        key: String,
+        name: String,
+        kind: PlaceKind,
+        country: Option<ActorId>,
+        coords: Option<(f64, f64)>,
+        precision: Option<&'static str>,
+    ) -> PlaceId {
         if let Some(&id) = self.place_by_key.get(&key) {
             return id;
         }
         let id = self.places.len() as PlaceId;
         self.place_by_key.insert(key.clone(), id);
-        self.places.push(Place { id, key, name, kind, country, lat: coords.map(|c| c.0), lon: coords.map(|c| c.1), precision, mention_count: 0 });
+        self.places.push(Place {
+            id,
+            key,
+            name,
+            kind,
+            country,
+            lat: coords.map(|c| c.0),
+            lon: coords.map(|c| c.1),
+            precision,
+            mention_count: 0,
+        });
         id
     }
 
@@ -117,12 +149,30 @@ impl<'a> Builder<'a> {
                 if let Some(c) = capital_of {
                     let ci = &lex.countries[*c as usize];
                     let capital = ci.capital.split(',').next().unwrap_or(&ci.capital).to_string();
-                    Mapped::Place(self.place(format!("capital:{}", ci.iso3), capital, PlaceKind::Capital, country_id, ci.capital_lat_lon, Some("city")))
+                    Mapped::Place(self.place(
+                        format!("capital:{}", ci.iso3),
+                        capital,
+                        PlaceKind::Capital,
+                        country_id,
+                        ci.capital_lat_lon,
+                        Some("city"),
+                    ))
                 } else if let Some(c) = country {
                     let ci = &lex.countries[*c as usize];
-                    let kind = if normalize(&name) == normalize(&ci.name) { PlaceKind::Country } else { PlaceKind::Other };
+                    let kind = if normalize(&name) == normalize(&ci.name) {
+                        PlaceKind::Country
+                    } else {
+                        PlaceKind::Other
+                    };
                     // A place known only by its country is drawn at country precision.
-                    Mapped::Place(self.place(format!("place:{}", slug(&name)), name, kind, country_id, ci.capital_lat_lon, Some("country")))
+                    Mapped::Place(self.place(
+                        format!("place:{}", slug(&name)),
+                        name,
+                        kind,
+                        country_id,
+                        ci.capital_lat_lon,
+                        Some("country"),
+                    ))
                 } else {
                     Mapped::Place(self.place(format!("place:{}", slug(&name)), name, PlaceKind::Other, None, None, None))
                 }
@@ -149,15 +199,32 @@ impl<'a> Builder<'a> {
                     DictKind::Body => ActorKind::Agency,
                 };
                 // Country-prefixed codes ("RUSGOV", "USAMIL") say whose the actor is.
-                let country = entry.code.get(..3).and_then(|iso| lex.country_by_iso3(iso)).filter(|_| !entry.code.starts_with("IGO") && !entry.code.starts_with("MNC") && !entry.code.starts_with("NGO"));
+                let country = entry.code.get(..3).and_then(|iso| lex.country_by_iso3(iso)).filter(|_| {
+                    !entry.code.starts_with("IGO") && !entry.code.starts_with("MNC") && !entry.code.starts_with("NGO")
+                });
                 let country_id = country_actor(self, country.map(|c| c as u16));
-                let sector = country.and_then(|_| entry.code.get(3..)).filter(|s| !s.is_empty()).map(str::to_string);
-                let mut codes = Codes { cameo: Some(entry.code.clone()), ..Codes::default() };
+                let sector = country
+                    .and_then(|_| entry.code.get(3..))
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string);
+                let mut codes = Codes {
+                    cameo: Some(entry.code.clone()),
+                    ..Codes::default()
+                };
                 if let (DictKind::Person, Some(until)) = (entry.kind, entry.until) {
-                    codes.cameo_note = Some(format!("the dictionary's code for this person ended on {}-{:02}-{:02}", until / 10_000, until / 100 % 100, until % 100));
+                    codes.cameo_note = Some(format!(
+                        "the dictionary's code for this person ended on {}-{:02}-{:02}",
+                        until / 10_000,
+                        until / 100 % 100,
+                        until % 100
+                    ));
                 }
                 let short = (entry.name.len() <= 6 && entry.name.chars().all(|c| c.is_uppercase())).then(|| entry.name.clone());
-                let key = format!("{}:{}", if kind == ActorKind::Person { "person" } else { "org" }, slug(&entry.name));
+                let key = format!(
+                    "{}:{}",
+                    if kind == ActorKind::Person { "person" } else { "org" },
+                    slug(&entry.name)
+                );
                 let seat = country_id.and_then(|c| self.actors[c as usize].seat.clone());
                 Mapped::Actor(self.push(key, entry.name.clone(), short, kind, sector, codes, country_id, seat))
             }
@@ -170,9 +237,21 @@ impl<'a> Builder<'a> {
                 }
                 let state = self.state(*country);
                 let kind = sector_kind(&sector_code, true);
-                let codes = Codes { cameo: Some(format!("{}{}", c.cameo, sector_code)), ..Codes::default() };
+                let codes = Codes {
+                    cameo: Some(format!("{}{}", c.cameo, sector_code)),
+                    ..Codes::default()
+                };
                 let seat = self.actors[state as usize].seat.clone();
-                Mapped::Actor(self.push(key, e.names[0].clone(), None, kind, Some(sector_code), codes, Some(state), seat))
+                Mapped::Actor(self.push(
+                    key,
+                    e.names[0].clone(),
+                    None,
+                    kind,
+                    Some(sector_code),
+                    codes,
+                    Some(state),
+                    seat,
+                ))
             }
             EntityKind::Named(class) => {
                 for n in e.names.iter().chain(&e.acronym) {
@@ -197,11 +276,23 @@ impl<'a> Builder<'a> {
                     (Some(c), None) => Some(lex.countries[c as usize].cameo.clone()),
                     _ => None,
                 };
-                let codes = Codes { cameo, ..Codes::default() };
+                let codes = Codes {
+                    cameo,
+                    ..Codes::default()
+                };
                 let prefix = if kind == ActorKind::Person { "person" } else { "org" };
                 let key = format!("{prefix}:{}", slug(e.acronym.as_deref().unwrap_or(&e.names[0])));
                 let seat = country_id.and_then(|c| self.actors[c as usize].seat.clone());
-                let id = self.push(key, e.names[0].clone(), e.acronym.clone(), kind, sector, codes, country_id, seat);
+                let id = self.push(
+                    key,
+                    e.names[0].clone(),
+                    e.acronym.clone(),
+                    kind,
+                    sector,
+                    codes,
+                    country_id,
+                    seat,
+                );
                 for n in &e.names {
                     self.by_name.entry(normalize(n)).or_insert(id);
                 }
@@ -218,8 +309,14 @@ fn sector_kind(sector: &str, has_country: bool) -> ActorKind {
         ActorKind::Media
     } else if sector.starts_with("BUS") {
         ActorKind::Group
-    } else if ["GOV", "MIL", "SPY", "JUD", "LEG", "COP", "SPYGOV", "MILSPY"].contains(&sector) || (sector.starts_with("GOV") && s.len() <= 3) {
-        if has_country { ActorKind::Agency } else { ActorKind::Organization }
+    } else if ["GOV", "MIL", "SPY", "JUD", "LEG", "COP", "SPYGOV", "MILSPY"].contains(&sector)
+        || (sector.starts_with("GOV") && s.len() <= 3)
+    {
+        if has_country {
+            ActorKind::Agency
+        } else {
+            ActorKind::Organization
+        }
     } else if ["EDU", "HLH", "NGO", "PTY"].contains(&sector) {
         ActorKind::Organization
     } else {
@@ -230,7 +327,11 @@ fn sector_kind(sector: &str, has_country: bool) -> ActorKind {
 /// Quad class and its derivation, from the CAMEO code or, without one, the PLOVER type.
 fn quad_of(cameo: Option<&str>, plover: Option<&str>) -> (crate::lexicon::codes::Quad, String) {
     use crate::lexicon::codes::Quad;
-    if let Some(root) = cameo.and_then(|c| c.get(..2)).and_then(|r| r.parse::<u8>().ok()).and_then(Quad::of_root) {
+    if let Some(root) = cameo
+        .and_then(|c| c.get(..2))
+        .and_then(|r| r.parse::<u8>().ok())
+        .and_then(Quad::of_root)
+    {
         return (root, format!("CAMEO root {}", &cameo.unwrap_or("")[..2]));
     }
     // PLOVER's own grouping, with SANCTION as material conflict (its summary table).
@@ -246,7 +347,10 @@ fn quad_of(cameo: Option<&str>, plover: Option<&str>) -> (crate::lexicon::codes:
 fn event_code(lex: &Lexicon, c: &super::events::Coding) -> EventCode {
     let entry = c.cameo.as_deref().and_then(|code| lex.codes.get(code));
     let nearest = c.nearest.as_deref().and_then(|code| lex.codes.get(code));
-    let plover = c.plover.clone().or_else(|| entry.map(|e| e.plover.clone()).filter(|p| !p.is_empty()));
+    let plover = c
+        .plover
+        .clone()
+        .or_else(|| entry.map(|e| e.plover.clone()).filter(|p| !p.is_empty()));
     let (quad, quad_source) = quad_of(c.cameo.as_deref(), plover.as_deref());
     let cameo_note = match (&c.cameo, &c.nearest) {
         (None, Some(n)) => Some(c.note.clone().unwrap_or_else(|| format!("no CAMEO equivalent; nearest {n}"))),
@@ -260,14 +364,26 @@ fn event_code(lex: &Lexicon, c: &super::events::Coding) -> EventCode {
         quad_source,
         cameo_note,
         plover,
-        plover_mode: c.mode.clone().or_else(|| entry.map(|e| e.plover_mode.clone()).filter(|p| !p.is_empty())),
-        plover_context: c.context.clone().or_else(|| entry.map(|e| e.plover_context.clone()).filter(|p| !p.is_empty())).into_iter().collect(),
+        plover_mode: c
+            .mode
+            .clone()
+            .or_else(|| entry.map(|e| e.plover_mode.clone()).filter(|p| !p.is_empty())),
+        plover_context: c
+            .context
+            .clone()
+            .or_else(|| entry.map(|e| e.plover_context.clone()).filter(|p| !p.is_empty()))
+            .into_iter()
+            .collect(),
     }
 }
 
 /// Words of a sentence, for telling repeated quotes apart from different statements.
 fn word_set(text: &str) -> Vec<String> {
-    let mut w: Vec<String> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2).map(str::to_lowercase).collect();
+    let mut w: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 2)
+        .map(str::to_lowercase)
+        .collect();
     w.sort();
     w.dedup();
     w
@@ -293,7 +409,14 @@ pub(super) struct Pending {
 }
 
 pub fn build_model(corpus: &Corpus, analyses: &[DocAnalysis], lex: &Lexicon) -> Model {
-    let mut b = Builder { lex, actors: Vec::new(), by_key: HashMap::new(), by_name: HashMap::new(), places: Vec::new(), place_by_key: HashMap::new() };
+    let mut b = Builder {
+        lex,
+        actors: Vec::new(),
+        by_key: HashMap::new(),
+        by_name: HashMap::new(),
+        places: Vec::new(),
+        place_by_key: HashMap::new(),
+    };
     // Named entities with acronyms first, so every document's bare "NIS" finds its expansion.
     let mut mapped: Vec<Vec<Mapped>> = analyses.iter().map(|a| vec![Mapped::Nothing; a.entities.len()]).collect();
     for pass in 0..2 {
@@ -311,7 +434,11 @@ pub fn build_model(corpus: &Corpus, analyses: &[DocAnalysis], lex: &Lexicon) -> 
         for (i, e) in a.entities.iter().enumerate() {
             let Mapped::Actor(id) = mapped[d][i] else { continue };
             if let Some(Mapped::Actor(owner)) = e.owner.map(|o| mapped[d][o]) {
-                if owner != id && b.actors[id as usize].parent.is_none_or(|p| b.actors[p as usize].kind == ActorKind::State) {
+                if owner != id
+                    && b.actors[id as usize]
+                        .parent
+                        .is_none_or(|p| b.actors[p as usize].kind == ActorKind::State)
+                {
                     b.actors[id as usize].parent = Some(owner);
                     if b.actors[id as usize].codes.cameo.is_none() {
                         let owner_code = b.actors[owner as usize].codes.cameo.clone();
@@ -327,17 +454,25 @@ pub fn build_model(corpus: &Corpus, analyses: &[DocAnalysis], lex: &Lexicon) -> 
             }
             if let Some((role, org, former)) = &e.role {
                 if let Some(Mapped::Actor(org)) = org.map(|o| mapped[d][o]) {
-                    b.actors[id as usize].affiliation = Some(Affiliation { actor: org, role: role.clone(), former: *former });
+                    b.actors[id as usize].affiliation = Some(Affiliation {
+                        actor: org,
+                        role: role.clone(),
+                        former: *former,
+                    });
                     // "former editor": the organisation's code no longer applies.
                     if !former {
                         let code = b.actors[org as usize].codes.cameo.clone();
                         b.actors[id as usize].codes.cameo = b.actors[id as usize].codes.cameo.clone().or(code);
                     } else if b.actors[id as usize].codes.cameo.is_none() {
-                        let country = b.actors[id as usize].country.and_then(|c| b.actors[c as usize].codes.cameo.clone());
+                        let country = b.actors[id as usize]
+                            .country
+                            .and_then(|c| b.actors[c as usize].codes.cameo.clone());
                         let org_name = b.actors[org as usize].name.clone();
                         let a = &mut b.actors[id as usize];
                         a.codes.cameo = country;
-                        a.codes.cameo_note = Some(format!("a former {role} of {org_name}: that affiliation's code no longer applies"));
+                        a.codes.cameo_note = Some(format!(
+                            "a former {role} of {org_name}: that affiliation's code no longer applies"
+                        ));
                     }
                 }
             }
@@ -363,12 +498,20 @@ pub fn build_model(corpus: &Corpus, analyses: &[DocAnalysis], lex: &Lexicon) -> 
     }
 
     // Sentences and mentions.
-    let mut model = Model { schema: SCHEMA, extractor: extractor_id(), ..Model::default() };
+    let mut model = Model {
+        schema: SCHEMA,
+        extractor: extractor_id(),
+        ..Model::default()
+    };
     let mut sentence_base = Vec::new();
     for (d, (doc, a)) in corpus.documents.iter().zip(analyses).enumerate() {
         sentence_base.push(model.sentences.len() as u32);
         for (span, block) in &a.sentences {
-            model.sentences.push(SentenceRef { doc: d as u32, span: *span, block: *block });
+            model.sentences.push(SentenceRef {
+                doc: d as u32,
+                span: *span,
+                block: *block,
+            });
         }
         let mut seen_actors = Vec::new();
         for m in &a.mentions {
@@ -377,7 +520,10 @@ pub fn build_model(corpus: &Corpus, analyses: &[DocAnalysis], lex: &Lexicon) -> 
                 Mapped::Actor(id) => {
                     b.actors[id as usize].mention_count += 1;
                     let text = &doc.text[m.span.range()];
-                    if m.form != MentionForm::Pronoun && m.form != MentionForm::Anaphor && !b.actors[id as usize].aliases.iter().any(|x| x == text) {
+                    if m.form != MentionForm::Pronoun
+                        && m.form != MentionForm::Anaphor
+                        && !b.actors[id as usize].aliases.iter().any(|x| x == text)
+                    {
                         b.actors[id as usize].aliases.push(text.to_string());
                     }
                     if !seen_actors.contains(&id) {
@@ -393,7 +539,13 @@ pub fn build_model(corpus: &Corpus, analyses: &[DocAnalysis], lex: &Lexicon) -> 
                 Mapped::Nothing => continue,
             };
             let _ = m.role == Role::Location;
-            model.mentions.push(Mention { doc: d as u32, sentence: sentence_base[d] + m.sentence, span: m.span, target, form: m.form });
+            model.mentions.push(Mention {
+                doc: d as u32,
+                sentence: sentence_base[d] + m.sentence,
+                span: m.span,
+                target,
+                form: m.form,
+            });
         }
     }
 
@@ -422,7 +574,15 @@ pub fn build_model(corpus: &Corpus, analyses: &[DocAnalysis], lex: &Lexicon) -> 
                 _ => None,
             });
             let top = b.actors[actor as usize].country.unwrap_or(actor);
-            pending.push(Pending { doc: d, k, top, actor, recipient, source, place });
+            pending.push(Pending {
+                doc: d,
+                k,
+                top,
+                actor,
+                recipient,
+                source,
+                place,
+            });
         }
     }
     let references = super::merge_dates::reference_dates(corpus, analyses, &pending_view(&pending, analyses));
@@ -431,7 +591,11 @@ pub fn build_model(corpus: &Corpus, analyses: &[DocAnalysis], lex: &Lexicon) -> 
         let first = &pending[group[0]];
         let e0 = &analyses[first.doc].events[first.k];
         // The most specific actor of the group: a body rather than its state.
-        let actor = group.iter().map(|&p| pending[p].actor).max_by_key(|&a| u8::from(b.actors[a as usize].kind != ActorKind::State)).unwrap_or(first.actor);
+        let actor = group
+            .iter()
+            .map(|&p| pending[p].actor)
+            .max_by_key(|&a| u8::from(b.actors[a as usize].kind != ActorKind::State))
+            .unwrap_or(first.actor);
         let recipient = group.iter().find_map(|&p| pending[p].recipient);
         let mut mentions = Vec::new();
         let mut docs: Vec<usize> = Vec::new();
@@ -451,9 +615,18 @@ pub fn build_model(corpus: &Corpus, analyses: &[DocAnalysis], lex: &Lexicon) -> 
                 polarity: e.polarity,
             });
         }
-        let date = super::merge_dates::event_date(corpus, analyses, &references, &group.iter().map(|&p| (pending[p].doc, pending[p].k)).collect::<Vec<_>>());
+        let date = super::merge_dates::event_date(
+            corpus,
+            analyses,
+            &references,
+            &group.iter().map(|&p| (pending[p].doc, pending[p].k)).collect::<Vec<_>>(),
+        );
         // The surest reading wins: asserted by one source beats hedged by another.
-        let modality = group.iter().map(|&p| analyses[pending[p].doc].events[pending[p].k].modality).min_by_key(|m| modality_rank(*m)).unwrap_or(Modality::Asserted);
+        let modality = group
+            .iter()
+            .map(|&p| analyses[pending[p].doc].events[pending[p].k].modality)
+            .min_by_key(|m| modality_rank(*m))
+            .unwrap_or(Modality::Asserted);
         let id = model.events.len() as EventId;
         model.events.push(Event {
             id,
@@ -474,7 +647,12 @@ pub fn build_model(corpus: &Corpus, analyses: &[DocAnalysis], lex: &Lexicon) -> 
         .documents
         .iter()
         .zip(&references)
-        .map(|(doc, r)| DocumentInfo { id: doc.id.clone(), name: doc.name.clone(), title: doc.meta.title.clone(), reference_date: r.clone() })
+        .map(|(doc, r)| DocumentInfo {
+            id: doc.id.clone(),
+            name: doc.name.clone(),
+            title: doc.meta.title.clone(),
+            reference_date: r.clone(),
+        })
         .collect();
     model.actors = b.actors;
     model.places = b.places;
@@ -504,7 +682,11 @@ fn pending_view(pending: &[Pending], analyses: &[DocAnalysis]) -> Vec<PendingVie
         .iter()
         .map(|p| {
             let e = &analyses[p.doc].events[p.k];
-            PendingView { doc: p.doc, k: p.k, group_key: format!("{}>{:?}>{}", p.top, p.recipient, type_key(e)) }
+            PendingView {
+                doc: p.doc,
+                k: p.k,
+                group_key: format!("{}>{:?}>{}", p.top, p.recipient, type_key(e)),
+            }
         })
         .collect()
 }
@@ -512,24 +694,45 @@ fn pending_view(pending: &[Pending], analyses: &[DocAnalysis]) -> Vec<PendingVie
 /// What makes two reports the same kind of act: the PLOVER type (or CAMEO code) and its mode
 /// ("membership": joined, admitted, accession) or, without a mode, the verb itself.
 fn type_key(e: &super::DocEventOut) -> String {
-    let kind = e.coding.plover.clone().unwrap_or_else(|| e.coding.cameo.clone().unwrap_or_default());
+    let kind = e
+        .coding
+        .plover
+        .clone()
+        .unwrap_or_else(|| e.coding.cameo.clone().unwrap_or_default());
     // Statements are told apart by what they say (see `group_events`), not by the verb of saying.
     if e.coding.cameo.as_deref() == Some("010") && e.coding.plover.is_none() {
         return kind;
     }
-    let lemma = e.coding.note.as_deref().and_then(|n| n.strip_prefix("intent to ")).unwrap_or(&e.lemma);
+    let lemma = e
+        .coding
+        .note
+        .as_deref()
+        .and_then(|n| n.strip_prefix("intent to "))
+        .unwrap_or(&e.lemma);
     format!("{kind}/{}", e.coding.mode.clone().unwrap_or_else(|| lemma.to_string()))
 }
 
 /// Groups mentions that report the same fact: same type, same recipient, the same actor or
 /// one part of the other (South Korea / its intelligence service), compatible dates and
 /// modality; statements only when they repeat the same words.
-fn group_events(b: &Builder, pending: &[Pending], analyses: &[DocAnalysis], corpus: &Corpus, references: &[Option<ReferenceDate>]) -> Vec<Vec<usize>> {
-    let related = |x: ActorId, y: ActorId| x == y || b.actors[x as usize].country == Some(y) || b.actors[y as usize].country == Some(x);
+fn group_events(
+    b: &Builder,
+    pending: &[Pending],
+    analyses: &[DocAnalysis],
+    corpus: &Corpus,
+    references: &[Option<ReferenceDate>],
+) -> Vec<Vec<usize>> {
+    let related =
+        |x: ActorId, y: ActorId| x == y || b.actors[x as usize].country == Some(y) || b.actors[y as usize].country == Some(x);
     let event = |p: &Pending| &analyses[p.doc].events[p.k];
     let years: Vec<Option<i32>> = pending
         .iter()
-        .map(|p| event(p).time.and_then(|t| resolve_time(analyses[p.doc].times[t].kind, references[p.doc].as_ref().map(|r| r.date))).map(|r| r.value.date.year))
+        .map(|p| {
+            event(p)
+                .time
+                .and_then(|t| resolve_time(analyses[p.doc].times[t].kind, references[p.doc].as_ref().map(|r| r.date)))
+                .map(|r| r.value.date.year)
+        })
         .collect();
     let keys: Vec<String> = pending.iter().map(|p| type_key(event(p))).collect();
     let statement = |p: &Pending| event(p).coding.cameo.as_deref() == Some("010") && event(p).coding.plover.is_none();
@@ -537,7 +740,9 @@ fn group_events(b: &Builder, pending: &[Pending], analyses: &[DocAnalysis], corp
     let mut acts: HashMap<(usize, u32), Vec<String>> = HashMap::new();
     for (i, p) in pending.iter().enumerate() {
         if !statement(p) {
-            acts.entry((p.doc, event(p).sentence)).or_default().push(format!("{}>{:?}>{}", p.top, p.recipient, keys[i]));
+            acts.entry((p.doc, event(p).sentence))
+                .or_default()
+                .push(format!("{}>{:?}>{}", p.top, p.recipient, keys[i]));
         }
     }
     for sig in acts.values_mut() {
@@ -545,20 +750,35 @@ fn group_events(b: &Builder, pending: &[Pending], analyses: &[DocAnalysis], corp
     }
     let words: Vec<Option<Vec<String>>> = pending
         .iter()
-        .map(|p| statement(p).then(|| word_set(&corpus.documents[p.doc].text[analyses[p.doc].sentences[event(p).sentence as usize].0.range()])))
+        .map(|p| {
+            statement(p)
+                .then(|| word_set(&corpus.documents[p.doc].text[analyses[p.doc].sentences[event(p).sentence as usize].0.range()]))
+        })
         .collect();
     // Candidates share a bucket: the same state behind the actor, recipient and kind of act.
     let mut buckets: HashMap<(ActorId, Option<ActorId>, &str, bool, bool), Vec<usize>> = HashMap::new();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for (i, p) in pending.iter().enumerate() {
         let e = event(p);
-        let factual = matches!(e.modality, Modality::Asserted | Modality::Reported | Modality::Opinion | Modality::Alleged);
-        let bucket = buckets.entry((p.top, p.recipient, keys[i].as_str(), e.polarity == Polarity::Positive, factual)).or_default();
+        let factual = matches!(
+            e.modality,
+            Modality::Asserted | Modality::Reported | Modality::Opinion | Modality::Alleged
+        );
+        let bucket = buckets
+            .entry((
+                p.top,
+                p.recipient,
+                keys[i].as_str(),
+                e.polarity == Polarity::Positive,
+                factual,
+            ))
+            .or_default();
         let found = bucket.iter().copied().find(|&g| {
             let qi = groups[g][0];
             let q = &pending[qi];
             let f = event(q);
-            let same_root = e.coding.cameo.as_deref().map(|c| &c[..2.min(c.len())]) == f.coding.cameo.as_deref().map(|c| &c[..2.min(c.len())]);
+            let same_root = e.coding.cameo.as_deref().map(|c| &c[..2.min(c.len())])
+                == f.coding.cameo.as_deref().map(|c| &c[..2.min(c.len())]);
             let same_year = match (years[i], years[qi]) {
                 (Some(a), Some(b)) => a == b,
                 _ => true,
@@ -570,7 +790,16 @@ fn group_events(b: &Builder, pending: &[Pending], analyses: &[DocAnalysis], corp
                     (Some(a), Some(b)) => jaccard(a, b),
                     _ => 0.0,
                 };
-                (!g1.is_empty() && g1 == g2) || (p.doc == q.doc && e.sentence == f.sentence) || jac > 0.5 || (e.object_words.iter().take(4).any(|w| f.object_words.iter().take(4).any(|x| x == w && w.len() > 4)) && e.lemma != "said" && f.lemma != "said")
+                (!g1.is_empty() && g1 == g2)
+                    || (p.doc == q.doc && e.sentence == f.sentence)
+                    || jac > 0.5
+                    || (e
+                        .object_words
+                        .iter()
+                        .take(4)
+                        .any(|w| f.object_words.iter().take(4).any(|x| x == w && w.len() > 4))
+                        && e.lemma != "said"
+                        && f.lemma != "said")
             } else {
                 true
             };
@@ -601,7 +830,8 @@ pub fn extractor_id() -> String {
         include_str!("../../../data/countries/countries.tsv"),
         include_str!("../../../data/cameo/event_codes.tsv"),
     ];
-    let hash = data.iter().flat_map(|d| d.bytes()).fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    let hash = data.iter().flat_map(|d| d.bytes()).fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
     format!("entente-core {} data {:08x}", env!("CARGO_PKG_VERSION"), hash >> 32)
 }
-

@@ -2,10 +2,10 @@
 //! header is missing or contradicted), event dates with the rule that produced them, and the
 //! claims that disagree across sources.
 
+use super::DocAnalysis;
 use super::claims::ClaimSubject;
 use super::dates::{TimeKind, resolve_time};
 use super::merge::PendingView;
-use super::DocAnalysis;
 use crate::corpus::Corpus;
 use crate::model::*;
 use crate::time::{Date, Precision, WEEKDAYS};
@@ -35,7 +35,13 @@ pub(super) fn reference_dates(corpus: &Corpus, analyses: &[DocAnalysis], pending
     let mut refs: Vec<Option<ReferenceDate>> = corpus
         .documents
         .iter()
-        .map(|d| d.meta.published.map(|h| ReferenceDate { date: h.date, source: ReferenceSource::Header, note: None }))
+        .map(|d| {
+            d.meta.published.map(|h| ReferenceDate {
+                date: h.date,
+                source: ReferenceSource::Header,
+                note: None,
+            })
+        })
         .collect();
     let mut clusters: HashMap<&str, Vec<&PendingView>> = HashMap::new();
     for p in pending {
@@ -46,31 +52,65 @@ pub(super) fn reference_dates(corpus: &Corpus, analyses: &[DocAnalysis], pending
     for key in keys {
         let members = &clusters[*key];
         let anchor = |want: fn(TimeKind) -> bool| {
-            members.iter().find_map(|p| analyses[p.doc].events[p.k].time.filter(|&t| want(analyses[p.doc].times[t].kind)).map(|t| (p.doc, t)))
+            members.iter().find_map(|p| {
+                analyses[p.doc].events[p.k]
+                    .time
+                    .filter(|&t| want(analyses[p.doc].times[t].kind))
+                    .map(|t| (p.doc, t))
+            })
         };
-        let (Some((md_doc, md_t)), Some((wd_doc, wd_t))) = (anchor(|k| matches!(k, TimeKind::MonthDay { .. })), anchor(|k| matches!(k, TimeKind::Weekday(_)))) else { continue };
+        let (Some((md_doc, md_t)), Some((wd_doc, wd_t))) = (
+            anchor(|k| matches!(k, TimeKind::MonthDay { .. })),
+            anchor(|k| matches!(k, TimeKind::Weekday(_))),
+        ) else {
+            continue;
+        };
         if md_doc == wd_doc {
             continue;
         }
-        let (TimeKind::MonthDay { month, day }, TimeKind::Weekday(w)) = (analyses[md_doc].times[md_t].kind, analyses[wd_doc].times[wd_t].kind) else { continue };
+        let (TimeKind::MonthDay { month, day }, TimeKind::Weekday(w)) =
+            (analyses[md_doc].times[md_t].kind, analyses[wd_doc].times[wd_t].kind)
+        else {
+            continue;
+        };
         let involved = [md_doc, wd_doc];
-        let Some(floor) = involved.iter().filter_map(|&d| latest_stated_year(&analyses[d])).max() else { continue };
-        let ceiling = involved.iter().filter_map(|&d| corpus.documents[d].meta.published.map(|h| h.date.year)).max().unwrap_or(floor).max(floor + 1);
-        let Some(solved) = (floor..=ceiling).filter_map(|y| Date::new(y, month, day)).find(|d| d.weekday() == w) else { continue };
+        let Some(floor) = involved.iter().filter_map(|&d| latest_stated_year(&analyses[d])).max() else {
+            continue;
+        };
+        let ceiling = involved
+            .iter()
+            .filter_map(|&d| corpus.documents[d].meta.published.map(|h| h.date.year))
+            .max()
+            .unwrap_or(floor)
+            .max(floor + 1);
+        let Some(solved) = (floor..=ceiling)
+            .filter_map(|y| Date::new(y, month, day))
+            .find(|d| d.weekday() == w)
+        else {
+            continue;
+        };
         let md_text = time_text(corpus, analyses, md_doc, md_t).to_string();
         let wd_text = time_text(corpus, analyses, wd_doc, wd_t).to_string();
         let reason = format!(
             "the same event is dated \"{md_text}\" in {} and \"{wd_text}\" in {}; the first {} {} on or after {floor} (the latest year either article states) is {solved}",
-            corpus.documents[md_doc].name, corpus.documents[wd_doc].name, capitalized(WEEKDAYS[w as usize]), md_text,
+            corpus.documents[md_doc].name,
+            corpus.documents[wd_doc].name,
+            capitalized(WEEKDAYS[w as usize]),
+            md_text,
         );
-        let content = ReferenceDate { date: solved.add_days(1), source: ReferenceSource::Content, note: None };
+        let content = ReferenceDate {
+            date: solved.add_days(1),
+            source: ReferenceSource::Content,
+            note: None,
+        };
         for &d in &involved {
             let header = corpus.documents[d].meta.published.map(|h| h.date);
             let implied = |r: Date| resolve_time(analyses[wd_doc].times[wd_t].kind, Some(r)).map(|x| x.value.date);
             let note = match header {
-                Some(h) if d == wd_doc && implied(h) != Some(solved) => {
-                    Some(format!("the header date {h} would put \"{wd_text}\" on {}; but {reason}", implied(h).map_or("?".into(), |x| x.to_string())))
-                }
+                Some(h) if d == wd_doc && implied(h) != Some(solved) => Some(format!(
+                    "the header date {h} would put \"{wd_text}\" on {}; but {reason}",
+                    implied(h).map_or("?".into(), |x| x.to_string())
+                )),
                 Some(_) => continue,
                 None => Some(format!("no date in the header; {reason}")),
             };
@@ -95,7 +135,12 @@ fn precision_rank(p: Precision) -> u8 {
 
 /// The date of an event from its mentions: the most precise resolved anchor, with any
 /// disagreement between mentions or with a page header noted.
-pub(super) fn event_date(corpus: &Corpus, analyses: &[DocAnalysis], refs: &[Option<ReferenceDate>], members: &[(usize, usize)]) -> Option<EventDate> {
+pub(super) fn event_date(
+    corpus: &Corpus,
+    analyses: &[DocAnalysis],
+    refs: &[Option<ReferenceDate>],
+    members: &[(usize, usize)],
+) -> Option<EventDate> {
     let mut candidates = Vec::new();
     for &(d, k) in members {
         let e = &analyses[d].events[k];
@@ -116,9 +161,18 @@ pub(super) fn event_date(corpus: &Corpus, analyses: &[DocAnalysis], refs: &[Opti
             Precision::Month => format!("{}-{:02}", x.date.year, x.date.month),
             Precision::Day => x.date.to_string(),
         };
-        let p = if precision_rank(r2.value.precision) > precision_rank(r.value.precision) { r2.value.precision } else { r.value.precision };
+        let p = if precision_rank(r2.value.precision) > precision_rank(r.value.precision) {
+            r2.value.precision
+        } else {
+            r.value.precision
+        };
         if coarse(&r.value, p) != coarse(&r2.value, p) {
-            conflicts.push(format!("{} says \"{}\" ({})", corpus.documents[*d2].name, time_text(corpus, analyses, *d2, *t2), r2.value));
+            conflicts.push(format!(
+                "{} says \"{}\" ({})",
+                corpus.documents[*d2].name,
+                time_text(corpus, analyses, *d2, *t2),
+                r2.value
+            ));
         }
     }
     for &(d2, k2) in members {
@@ -127,7 +181,10 @@ pub(super) fn event_date(corpus: &Corpus, analyses: &[DocAnalysis], refs: &[Opti
                 if let Some(t) = analyses[d2].events[k2].time {
                     if let Some(h) = resolve_time(analyses[d2].times[t].kind, Some(header.date)) {
                         if h.value != r.value {
-                            conflicts.push(format!("read against the page header ({}), {} would date it {}", header.date, corpus.documents[d2].name, h.value));
+                            conflicts.push(format!(
+                                "read against the page header ({}), {} would date it {}",
+                                header.date, corpus.documents[d2].name, h.value
+                            ));
                         }
                     }
                 }
@@ -137,7 +194,10 @@ pub(super) fn event_date(corpus: &Corpus, analyses: &[DocAnalysis], refs: &[Opti
     conflicts.dedup();
     let mut rule = r.rule.clone();
     if let Some(rf) = refs[*d].as_ref().filter(|rf| rf.source == ReferenceSource::Content) {
-        rule.push_str(&format!(" (reference inferred from the content: {})", rf.note.clone().unwrap_or_default()));
+        rule.push_str(&format!(
+            " (reference inferred from the content: {})",
+            rf.note.clone().unwrap_or_default()
+        ));
     }
     Some(EventDate {
         value: r.value,
@@ -150,7 +210,13 @@ pub(super) fn event_date(corpus: &Corpus, analyses: &[DocAnalysis], refs: &[Opti
 
 /// Claims that disagree across documents: ordinals about the same event, quantities of the
 /// same thing, and dates of the same kind of event by the same actor.
-pub(super) fn claim_groups(corpus: &Corpus, analyses: &[DocAnalysis], model: &Model, sentence_base: &[u32], refs: &[Option<ReferenceDate>]) -> Vec<ClaimGroup> {
+pub(super) fn claim_groups(
+    corpus: &Corpus,
+    analyses: &[DocAnalysis],
+    model: &Model,
+    sentence_base: &[u32],
+    refs: &[Option<ReferenceDate>],
+) -> Vec<ClaimGroup> {
     let mut groups = Vec::new();
     // Which model event each document event landed in.
     let mut event_of: HashMap<(usize, u32, u32), EventId> = HashMap::new();
@@ -159,14 +225,24 @@ pub(super) fn claim_groups(corpus: &Corpus, analyses: &[DocAnalysis], model: &Mo
             event_of.insert((m.doc as usize, m.sentence, m.trigger_span.start), e.id);
         }
     }
-    let actor_name = |id: ActorId| model.actors[id as usize].short.clone().unwrap_or_else(|| model.actors[id as usize].name.clone());
+    let actor_name = |id: ActorId| {
+        model.actors[id as usize]
+            .short
+            .clone()
+            .unwrap_or_else(|| model.actors[id as usize].name.clone())
+    };
     // Ordinals.
     let mut ordinals: HashMap<EventId, Vec<Claim>> = HashMap::new();
     // Quantities.
     let mut quantities: HashMap<String, Vec<Claim>> = HashMap::new();
     for (d, a) in analyses.iter().enumerate() {
         for c in &a.claims {
-            let claim = Claim { doc: d as u32, sentence: sentence_base[d] + c.sentence, span: c.span, value: c.value.clone() };
+            let claim = Claim {
+                doc: d as u32,
+                sentence: sentence_base[d] + c.sentence,
+                span: c.span,
+                value: c.value.clone(),
+            };
             match &c.subject {
                 ClaimSubject::Event { event } => {
                     let e = &a.events[*event];
@@ -192,8 +268,17 @@ pub(super) fn claim_groups(corpus: &Corpus, analyses: &[DocAnalysis], model: &Mo
         let claims = &ordinals[id];
         if disagree(claims) {
             let e = &model.events[*id as usize];
-            let subject = format!("{}'s rank in \"{} {}\"", actor_name(e.actor), e.trigger, e.recipient.map(actor_name).unwrap_or_default());
-            groups.push(ClaimGroup { subject, kind: ClaimKind::Ordinal, claims: claims.clone() });
+            let subject = format!(
+                "{}'s rank in \"{} {}\"",
+                actor_name(e.actor),
+                e.trigger,
+                e.recipient.map(actor_name).unwrap_or_default()
+            );
+            groups.push(ClaimGroup {
+                subject,
+                kind: ClaimKind::Ordinal,
+                claims: claims.clone(),
+            });
         }
     }
     let mut units: Vec<&String> = quantities.keys().collect();
@@ -201,7 +286,11 @@ pub(super) fn claim_groups(corpus: &Corpus, analyses: &[DocAnalysis], model: &Mo
     for unit in units {
         let claims = &quantities[unit];
         if disagree(claims) {
-            groups.push(ClaimGroup { subject: format!("number of {unit}"), kind: ClaimKind::Number, claims: claims.clone() });
+            groups.push(ClaimGroup {
+                subject: format!("number of {unit}"),
+                kind: ClaimKind::Number,
+                claims: claims.clone(),
+            });
         }
     }
     // Dates: the same actor doing the same kind of thing to the same object, dated differently
@@ -209,38 +298,60 @@ pub(super) fn claim_groups(corpus: &Corpus, analyses: &[DocAnalysis], model: &Mo
     // its National Cybersecurity Strategy in 2018").
     let mut by_pair: HashMap<(ActorId, Option<ActorId>, Option<&str>, Option<&str>), Vec<&Event>> = HashMap::new();
     for e in &model.events {
-        by_pair.entry((e.actor, e.recipient, e.code.cameo.as_deref(), e.code.plover.as_deref())).or_default().push(e);
+        by_pair
+            .entry((e.actor, e.recipient, e.code.cameo.as_deref(), e.code.plover.as_deref()))
+            .or_default()
+            .push(e);
     }
     let mut pairs: Vec<_> = by_pair.into_iter().collect();
     pairs.sort_by_key(|(k, _)| (k.0, k.1, k.2.map(str::to_string), k.3.map(str::to_string)));
     for (_, same_kind) in pairs {
-      for (i, x) in same_kind.iter().enumerate() {
-        for y in &same_kind[i + 1..] {
-            let (Some(dx), Some(dy)) = (&x.date, &y.date) else { continue };
-            let same = x.actor == y.actor && x.recipient == y.recipient && x.code.cameo == y.code.cameo && x.code.plover == y.code.plover;
-            let (mx, my) = (&x.mentions[0], &y.mentions[0]);
-            if !same || mx.doc == my.doc || dx.value.date.year == dy.value.date.year {
-                continue;
+        for (i, x) in same_kind.iter().enumerate() {
+            for y in &same_kind[i + 1..] {
+                let (Some(dx), Some(dy)) = (&x.date, &y.date) else { continue };
+                let same = x.actor == y.actor
+                    && x.recipient == y.recipient
+                    && x.code.cameo == y.code.cameo
+                    && x.code.plover == y.code.plover;
+                let (mx, my) = (&x.mentions[0], &y.mentions[0]);
+                if !same || mx.doc == my.doc || dx.value.date.year == dy.value.date.year {
+                    continue;
+                }
+                let object = |m: &EventMention| {
+                    let text = &corpus.documents[m.doc as usize].text;
+                    let sentence = &model.sentences[m.sentence as usize];
+                    let after = &text[m.trigger_span.end as usize..sentence.span.end as usize];
+                    after
+                        .split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| w.len() > 5)
+                        .take(5)
+                        .map(str::to_lowercase)
+                        .collect::<Vec<_>>()
+                };
+                let (ox, oy) = (object(mx), object(my));
+                let Some(shared) = ox.iter().find(|w| oy.contains(w)) else {
+                    continue;
+                };
+                let claim = |e: &Event, d: &EventDate| {
+                    let (doc, span) = d.anchor_span.unwrap_or((e.mentions[0].doc, e.mentions[0].trigger_span));
+                    Claim {
+                        doc,
+                        sentence: e
+                            .mentions
+                            .iter()
+                            .find(|m| m.doc == doc)
+                            .map_or(e.mentions[0].sentence, |m| m.sentence),
+                        span,
+                        value: d.value.to_string(),
+                    }
+                };
+                groups.push(ClaimGroup {
+                    subject: format!("when {} did \"{} … {shared}\"", actor_name(x.actor), x.trigger),
+                    kind: ClaimKind::Date,
+                    claims: vec![claim(x, dx), claim(y, dy)],
+                });
             }
-            let object = |m: &EventMention| {
-                let text = &corpus.documents[m.doc as usize].text;
-                let sentence = &model.sentences[m.sentence as usize];
-                let after = &text[m.trigger_span.end as usize..sentence.span.end as usize];
-                after.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 5).take(5).map(str::to_lowercase).collect::<Vec<_>>()
-            };
-            let (ox, oy) = (object(mx), object(my));
-            let Some(shared) = ox.iter().find(|w| oy.contains(w)) else { continue };
-            let claim = |e: &Event, d: &EventDate| {
-                let (doc, span) = d.anchor_span.unwrap_or((e.mentions[0].doc, e.mentions[0].trigger_span));
-                Claim { doc, sentence: e.mentions.iter().find(|m| m.doc == doc).map_or(e.mentions[0].sentence, |m| m.sentence), span, value: d.value.to_string() }
-            };
-            groups.push(ClaimGroup {
-                subject: format!("when {} did \"{} … {shared}\"", actor_name(x.actor), x.trigger),
-                kind: ClaimKind::Date,
-                claims: vec![claim(x, dx), claim(y, dy)],
-            });
         }
-      }
     }
     let _ = refs;
     groups

@@ -9,9 +9,9 @@ pub mod claims;
 pub mod dates;
 pub mod events;
 pub mod mentions;
-pub mod ner;
 pub mod merge;
 pub mod merge_dates;
+pub mod ner;
 pub mod resolve;
 pub mod view;
 pub mod words;
@@ -104,12 +104,28 @@ pub fn analyze_document(doc: &Document, lex: &Lexicon) -> DocAnalysis {
                 .iter()
                 .enumerate()
                 .filter(|(_, (_, s))| *s == e.sentence)
-                .map(|(i, (t, _))| (i, t.tokens.start.abs_diff(e.trigger.start).min(t.tokens.end.abs_diff(e.trigger.end))))
+                .map(|(i, (t, _))| {
+                    (
+                        i,
+                        t.tokens
+                            .start
+                            .abs_diff(e.trigger.start)
+                            .min(t.tokens.end.abs_diff(e.trigger.end)),
+                    )
+                })
                 .filter(|(_, d)| *d <= 14)
                 .min_by_key(|(_, d)| *d)
                 .map(|(i, _)| i)
-                .or_else(|| times.iter().position(|(t, s)| *s == e.sentence && t.tokens.start <= sentence_start + 2));
-            let object_words = (e.trigger.end..v.sentence_range(e.trigger.start).end).take(8).filter(|&k| v.is_word(k)).map(|k| v.lower(k).to_string()).collect();
+                .or_else(|| {
+                    times
+                        .iter()
+                        .position(|(t, s)| *s == e.sentence && t.tokens.start <= sentence_start + 2)
+                });
+            let object_words = (e.trigger.end..v.sentence_range(e.trigger.start).end)
+                .take(8)
+                .filter(|&k| v.is_word(k))
+                .map(|k| v.lower(k).to_string())
+                .collect();
             DocEventOut {
                 sentence: e.sentence,
                 actor: e.actor,
@@ -132,7 +148,13 @@ pub fn analyze_document(doc: &Document, lex: &Lexicon) -> DocAnalysis {
         .mentions
         .iter()
         .filter(|r| r.entity.is_some())
-        .map(|r| DocMention { sentence: r.mention.sentence, span: v.span(r.mention.tokens.clone()), entity: r.entity, form: r.form, role: r.mention.role })
+        .map(|r| DocMention {
+            sentence: r.mention.sentence,
+            span: v.span(r.mention.tokens.clone()),
+            entity: r.entity,
+            form: r.form,
+            role: r.mention.role,
+        })
         .collect();
     // "the Korea Institute of Liberal Democracy in Seoul": an organisation and where it is.
     let mut located = Vec::new();
@@ -140,7 +162,10 @@ pub fn analyze_document(doc: &Document, lex: &Lexicon) -> DocAnalysis {
         let (org, place) = (&pair[0], &pair[1]);
         if let (Some(o), Some(p)) = (org.entity, place.entity) {
             let adjacent = place.mention.tokens.start == org.mention.tokens.end + 1 && v.is(org.mention.tokens.end, "in");
-            let paren = v.is(org.mention.tokens.end, "(") && v.is(org.mention.tokens.end + 2, ")") && place.mention.tokens.start == org.mention.tokens.end + 4 && v.is(org.mention.tokens.end + 3, "in");
+            let paren = v.is(org.mention.tokens.end, "(")
+                && v.is(org.mention.tokens.end + 2, ")")
+                && place.mention.tokens.start == org.mention.tokens.end + 4
+                && v.is(org.mention.tokens.end + 3, "in");
             if (adjacent || paren) && res.entities[p].is_place() && !res.entities[o].is_place() && !res.entities[o].is_state() {
                 located.push((o, p));
             }
@@ -154,7 +179,16 @@ pub fn analyze_document(doc: &Document, lex: &Lexicon) -> DocAnalysis {
         events,
         times: times
             .into_iter()
-            .map(|(t, s)| DocTime { sentence: s, span: v.span(t.tokens.clone()), kind: t.kind, since: t.since, in_header: matches!(doc.blocks[v.sentences[s as usize].block].kind, BlockKind::Dateline | BlockKind::Title) })
+            .map(|(t, s)| DocTime {
+                sentence: s,
+                span: v.span(t.tokens.clone()),
+                kind: t.kind,
+                since: t.since,
+                in_header: matches!(
+                    doc.blocks[v.sentences[s as usize].block].kind,
+                    BlockKind::Dateline | BlockKind::Title
+                ),
+            })
             .collect(),
         located,
         claims,

@@ -42,13 +42,23 @@ pub fn named_entities(doc: &Document) -> Vec<NamedEntity> {
             let m = &r.mention;
             let resolved_class = r.entity.map(|e| &res.entities[e].kind);
             let class = match &m.referent {
-                Referent::Country { form: CountryForm::Demonym, .. } => None,
+                Referent::Country {
+                    form: CountryForm::Demonym,
+                    ..
+                } => None,
                 Referent::Country { .. } => Some(EntityClass::Location),
-                Referent::Dict(d) => Some(if lex.dictionary[*d as usize].kind == DictKind::Person { EntityClass::Person } else { EntityClass::Organization }),
+                Referent::Dict(d) => Some(if lex.dictionary[*d as usize].kind == DictKind::Person {
+                    EntityClass::Person
+                } else {
+                    EntityClass::Organization
+                }),
                 // A capitalised sector phrase is a name ("South Korean Army"); a lower-case one a description.
                 Referent::Sector { .. } => {
                     let words: Vec<&str> = m.tokens.clone().filter(|&i| v.is_word(i)).map(|i| v.raw(i)).collect();
-                    words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase)).then_some(EntityClass::Organization)
+                    words
+                        .iter()
+                        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                        .then_some(EntityClass::Organization)
                 }
                 Referent::Name { class, .. } => match (class, resolved_class) {
                     (_, Some(EntityKind::Named(NameClass::Person))) | (NameClass::Person, _) => Some(EntityClass::Person),
@@ -63,7 +73,10 @@ pub fn named_entities(doc: &Document) -> Vec<NamedEntity> {
                 Referent::Pronoun(_) | Referent::Anaphor { .. } | Referent::Description { .. } => None,
             };
             if let Some(class) = class {
-                out.push(NamedEntity { span: v.span(m.tokens.clone()), class });
+                out.push(NamedEntity {
+                    span: v.span(m.tokens.clone()),
+                    class,
+                });
             }
         }
     }

@@ -11,9 +11,9 @@
 use super::mentions::{Mention, NameClass, PronounKind, Referent, Role};
 use super::view::TokenView;
 use super::words::{GENERIC_ORG_WORDS, NAME_CONNECTORS, REPORTING_VERBS};
+use crate::lexicon::Lexicon;
 use crate::lexicon::countries::CountryForm;
 use crate::lexicon::dictionary::DictKind;
-use crate::lexicon::Lexicon;
 use crate::model::MentionForm;
 
 /// What an entity is, as far as one document tells.
@@ -22,10 +22,16 @@ pub enum EntityKind {
     State(u16),
     Dict(u32),
     /// A country's sector body or group ("South Korean court").
-    Sector { country: u16, sector: u16 },
+    Sector {
+        country: u16,
+        sector: u16,
+    },
     /// A named organisation, person or unknown-kind name.
     Named(NameClass),
-    Place { capital_of: Option<u16>, country: Option<u16> },
+    Place {
+        capital_of: Option<u16>,
+        country: Option<u16>,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -47,7 +53,16 @@ pub struct Entity {
 impl Entity {
     fn new(kind: EntityKind, name: String) -> Entity {
         let norms = vec![normalize_name(&name)];
-        Entity { kind, names: vec![name], acronym: None, norms, country: None, sector: None, owner: None, role: None }
+        Entity {
+            kind,
+            names: vec![name],
+            acronym: None,
+            norms,
+            country: None,
+            sector: None,
+            owner: None,
+            role: None,
+        }
     }
 
     pub fn is_person(&self, lex: &Lexicon) -> bool {
@@ -144,7 +159,9 @@ pub fn resolve(v: &TokenView, lex: &Lexicon, mentions: Vec<Mention>) -> DocResol
     let mut entities: Vec<Entity> = Vec::new();
     let mut out: Vec<Resolved> = Vec::with_capacity(mentions.len());
     let find_named = |entities: &[Entity], norm: &str| {
-        entities.iter().position(|e| matches!(e.kind, EntityKind::Named(_)) && e.known_as(norm))
+        entities
+            .iter()
+            .position(|e| matches!(e.kind, EntityKind::Named(_)) && e.known_as(norm))
     };
     // Pass 1: named things, in text order.
     for m in mentions {
@@ -152,18 +169,31 @@ pub fn resolve(v: &TokenView, lex: &Lexicon, mentions: Vec<Mention>) -> DocResol
         let (entity, form) = match &m.referent {
             Referent::Country { country, form } => {
                 if m.role == Role::Location || m.role == Role::Qualifier && *form == CountryForm::Capital {
-                    let kind = EntityKind::Place { capital_of: (*form == CountryForm::Capital).then_some(*country), country: Some(*country) };
-                    let key_name = if *form == CountryForm::Capital { lex.countries[*country as usize].capital.clone() } else { lex.countries[*country as usize].name.clone() };
+                    let kind = EntityKind::Place {
+                        capital_of: (*form == CountryForm::Capital).then_some(*country),
+                        country: Some(*country),
+                    };
+                    let key_name = if *form == CountryForm::Capital {
+                        lex.countries[*country as usize].capital.clone()
+                    } else {
+                        lex.countries[*country as usize].name.clone()
+                    };
                     let idx = entities.iter().position(|e| e.kind == kind).unwrap_or_else(|| {
                         entities.push(Entity::new(kind, key_name));
                         entities.len() - 1
                     });
                     (Some(idx), MentionForm::Name)
                 } else {
-                    let idx = entities.iter().position(|e| e.kind == EntityKind::State(*country)).unwrap_or_else(|| {
-                        entities.push(Entity::new(EntityKind::State(*country), lex.countries[*country as usize].name.clone()));
-                        entities.len() - 1
-                    });
+                    let idx = entities
+                        .iter()
+                        .position(|e| e.kind == EntityKind::State(*country))
+                        .unwrap_or_else(|| {
+                            entities.push(Entity::new(
+                                EntityKind::State(*country),
+                                lex.countries[*country as usize].name.clone(),
+                            ));
+                            entities.len() - 1
+                        });
                     entities[idx].add_name(text);
                     let form = match form {
                         CountryForm::Name => MentionForm::Name,
@@ -175,16 +205,25 @@ pub fn resolve(v: &TokenView, lex: &Lexicon, mentions: Vec<Mention>) -> DocResol
                 }
             }
             Referent::Dict(d) => {
-                let idx = entities.iter().position(|e| e.kind == EntityKind::Dict(*d)).unwrap_or_else(|| {
-                    entities.push(Entity::new(EntityKind::Dict(*d), lex.dictionary[*d as usize].name.clone()));
-                    entities.len() - 1
-                });
+                let idx = entities
+                    .iter()
+                    .position(|e| e.kind == EntityKind::Dict(*d))
+                    .unwrap_or_else(|| {
+                        entities.push(Entity::new(EntityKind::Dict(*d), lex.dictionary[*d as usize].name.clone()));
+                        entities.len() - 1
+                    });
                 entities[idx].add_name(text);
                 entities[idx].country = entities[idx].country.or(m.country);
                 (Some(idx), MentionForm::Name)
             }
-            Referent::Sector { country: Some(country), sector } => {
-                let kind = EntityKind::Sector { country: *country, sector: *sector };
+            Referent::Sector {
+                country: Some(country),
+                sector,
+            } => {
+                let kind = EntityKind::Sector {
+                    country: *country,
+                    sector: *sector,
+                };
                 let idx = entities.iter().position(|e| e.kind == kind).unwrap_or_else(|| {
                     let mut e = Entity::new(kind, text.to_string());
                     e.country = Some(*country);
@@ -200,7 +239,10 @@ pub fn resolve(v: &TokenView, lex: &Lexicon, mentions: Vec<Mention>) -> DocResol
                 let norm = normalize_name(name);
                 let is_acronym = m.tokens.len() == 1 && v.is_all_caps(m.tokens.start);
                 let mut idx = if m.role == Role::Location || *class == NameClass::Place {
-                    entities.iter().position(|e| e.is_place() && e.known_as(&norm)).or_else(|| find_named(&entities, &norm))
+                    entities
+                        .iter()
+                        .position(|e| e.is_place() && e.known_as(&norm))
+                        .or_else(|| find_named(&entities, &norm))
                 } else {
                     find_named(&entities, &norm)
                 };
@@ -213,7 +255,9 @@ pub fn resolve(v: &TokenView, lex: &Lexicon, mentions: Vec<Mention>) -> DocResol
                 if idx.is_none() && is_acronym {
                     // A defined acronym one letter off ("CCDOE" for "CCDCOE").
                     idx = entities.iter().position(|e| {
-                        e.acronym.as_deref().is_some_and(|a| a.len() >= 5 && edit_distance(a, name) == 1 && a.chars().next() == name.chars().next())
+                        e.acronym.as_deref().is_some_and(|a| {
+                            a.len() >= 5 && edit_distance(a, name) == 1 && a.chars().next() == name.chars().next()
+                        })
                     });
                 }
                 if idx.is_none() && *class != NameClass::Org {
@@ -226,7 +270,14 @@ pub fn resolve(v: &TokenView, lex: &Lexicon, mentions: Vec<Mention>) -> DocResol
                     });
                 }
                 let idx = idx.unwrap_or_else(|| {
-                    let kind = if m.role == Role::Location { EntityKind::Place { capital_of: None, country: None } } else { EntityKind::Named(*class) };
+                    let kind = if m.role == Role::Location {
+                        EntityKind::Place {
+                            capital_of: None,
+                            country: None,
+                        }
+                    } else {
+                        EntityKind::Named(*class)
+                    };
                     entities.push(Entity::new(kind, name.clone()));
                     entities.len() - 1
                 });
@@ -260,7 +311,11 @@ pub fn resolve(v: &TokenView, lex: &Lexicon, mentions: Vec<Mention>) -> DocResol
             Referent::Anaphor { .. } => (None, MentionForm::Anaphor),
             Referent::Description { .. } => (None, MentionForm::Description),
         };
-        out.push(Resolved { mention: m, entity, form });
+        out.push(Resolved {
+            mention: m,
+            entity,
+            form,
+        });
     }
     // An acronym defined after its first bare use: merge the acronym-only entity into the full name.
     merge_acronym_entities(&mut entities, &mut out);
@@ -288,7 +343,9 @@ fn merge(entities: &mut [Entity], out: &mut [Resolved], from: usize, into: usize
     }
     entities[into].country = entities[into].country.or(entities[from].country);
     entities[into].sector = entities[into].sector.or(entities[from].sector);
-    if let (EntityKind::Named(NameClass::Unknown), EntityKind::Named(c)) = (entities[into].kind.clone(), entities[from].kind.clone()) {
+    if let (EntityKind::Named(NameClass::Unknown), EntityKind::Named(c)) =
+        (entities[into].kind.clone(), entities[from].kind.clone())
+    {
         entities[into].kind = EntityKind::Named(c);
     }
     // The merged-away entity stays as an empty shell so indices remain valid.
@@ -313,7 +370,12 @@ fn merge_acronym_entities(entities: &mut [Entity], out: &mut [Resolved]) {
     for i in 0..entities.len() {
         let Some(acr) = entities[i].acronym.clone() else { continue };
         for j in 0..entities.len() {
-            if i != j && is_live(&entities[j]) && matches!(entities[j].kind, EntityKind::Named(_)) && entities[j].names.iter().all(|n| *n == acr) && entities[j].acronym.as_deref().is_none_or(|a| a == acr) {
+            if i != j
+                && is_live(&entities[j])
+                && matches!(entities[j].kind, EntityKind::Named(_))
+                && entities[j].names.iter().all(|n| *n == acr)
+                && entities[j].acronym.as_deref().is_none_or(|a| a == acr)
+            {
                 merge(entities, out, j, i);
             }
         }
@@ -325,14 +387,20 @@ fn merge_acronym_entities(entities: &mut [Entity], out: &mut [Resolved]) {
 fn appositions(v: &TokenView, entities: &mut [Entity], out: &mut [Resolved]) {
     for k in 0..out.len().saturating_sub(1) {
         let (a, b) = (&out[k], &out[k + 1]);
-        let (Some(ea), Some(eb)) = (a.entity, b.entity) else { continue };
+        let (Some(ea), Some(eb)) = (a.entity, b.entity) else {
+            continue;
+        };
         if a.mention.sentence != b.mention.sentence {
             continue;
         }
         let gap_start = a.mention.tokens.end;
-        let comma_the = v.is(gap_start, ",") && (b.mention.tokens.start == gap_start + 1 || (b.mention.tokens.start == gap_start + 2 && v.is(gap_start + 1, "the")));
-        let described = matches!(entities[ea].kind, EntityKind::Sector { .. }) && matches!(entities[eb].kind, EntityKind::Named(NameClass::Org | NameClass::Unknown));
-        let described_after = matches!(entities[eb].kind, EntityKind::Sector { .. }) && matches!(entities[ea].kind, EntityKind::Named(NameClass::Org | NameClass::Unknown));
+        let comma_the = v.is(gap_start, ",")
+            && (b.mention.tokens.start == gap_start + 1
+                || (b.mention.tokens.start == gap_start + 2 && v.is(gap_start + 1, "the")));
+        let described = matches!(entities[ea].kind, EntityKind::Sector { .. })
+            && matches!(entities[eb].kind, EntityKind::Named(NameClass::Org | NameClass::Unknown));
+        let described_after = matches!(entities[eb].kind, EntityKind::Sector { .. })
+            && matches!(entities[ea].kind, EntityKind::Named(NameClass::Org | NameClass::Unknown));
         if comma_the && described {
             let (country, sector) = (entities[ea].country, entities[ea].sector);
             entities[eb].country = entities[eb].country.or(country);
@@ -374,9 +442,16 @@ fn merge_contained_names(entities: &mut [Entity], out: &mut [Resolved]) {
 /// exactly one organisation of that country and sector.
 fn sectors_into_names(entities: &mut [Entity], out: &mut [Resolved]) {
     for i in 0..entities.len() {
-        let EntityKind::Sector { country, sector } = entities[i].kind else { continue };
+        let EntityKind::Sector { country, sector } = entities[i].kind else {
+            continue;
+        };
         let named: Vec<usize> = (0..entities.len())
-            .filter(|&j| is_live(&entities[j]) && matches!(entities[j].kind, EntityKind::Named(NameClass::Org)) && entities[j].country == Some(country) && entities[j].sector == Some(sector))
+            .filter(|&j| {
+                is_live(&entities[j])
+                    && matches!(entities[j].kind, EntityKind::Named(NameClass::Org))
+                    && entities[j].country == Some(country)
+                    && entities[j].sector == Some(sector)
+            })
             .collect();
         if let [j] = named.as_slice() {
             merge(entities, out, i, *j);
@@ -388,7 +463,9 @@ fn sectors_into_names(entities: &mut [Entity], out: &mut [Resolved]) {
 fn owners(v: &TokenView, entities: &mut [Entity], out: &[Resolved]) {
     for k in 1..out.len() {
         let (a, b) = (&out[k - 1], &out[k]);
-        let (Some(ea), Some(eb)) = (a.entity, b.entity) else { continue };
+        let (Some(ea), Some(eb)) = (a.entity, b.entity) else {
+            continue;
+        };
         let possessive = b.mention.tokens.start == a.mention.tokens.end + 1 && v.is_any(a.mention.tokens.end, &["'s", "'"]);
         let owner_is_org = matches!(entities[ea].kind, EntityKind::Dict(_) | EntityKind::Named(NameClass::Org));
         if possessive && owner_is_org && ea != eb && matches!(entities[eb].kind, EntityKind::Named(NameClass::Org)) {
@@ -397,12 +474,21 @@ fn owners(v: &TokenView, entities: &mut [Entity], out: &[Resolved]) {
     }
     // An organisation whose name starts with another's ("NATO Cooperative ...") belongs to it.
     for i in 0..entities.len() {
-        if !matches!(entities[i].kind, EntityKind::Named(NameClass::Org)) || entities[i].owner.is_some() || !is_live(&entities[i]) {
+        if !matches!(entities[i].kind, EntityKind::Named(NameClass::Org)) || entities[i].owner.is_some() || !is_live(&entities[i])
+        {
             continue;
         }
-        let first_word = entities[i].names.iter().filter_map(|n| n.split(' ').next().filter(|_| n.contains(' '))).next().map(str::to_string);
+        let first_word = entities[i]
+            .names
+            .iter()
+            .filter_map(|n| n.split(' ').next().filter(|_| n.contains(' ')))
+            .next()
+            .map(str::to_string);
         if let Some(w) = first_word {
-            if let Some(o) = entities.iter().position(|e| matches!(e.kind, EntityKind::Dict(_)) && e.names.iter().any(|n| *n == w)) {
+            if let Some(o) = entities
+                .iter()
+                .position(|e| matches!(e.kind, EntityKind::Dict(_)) && e.names.iter().any(|n| *n == w))
+            {
                 entities[i].owner = Some(o);
             }
         }
@@ -427,7 +513,12 @@ fn person_roles(v: &TokenView, entities: &mut [Entity], out: &[Resolved]) {
         let former = v.is_any(i, &["former", "ex", "then"]);
         let role_start = if former { i + 1 } else { i };
         let mut role_end = role_start;
-        while role_end < v.len() && v.is_word(role_end) && !v.is(role_end, "of") && !v.is_capitalized(role_end) && role_end < role_start + 3 {
+        while role_end < v.len()
+            && v.is_word(role_end)
+            && !v.is(role_end, "of")
+            && !v.is_capitalized(role_end)
+            && role_end < role_start + 3
+        {
             role_end += 1;
         }
         if role_end == role_start {
@@ -435,9 +526,16 @@ fn person_roles(v: &TokenView, entities: &mut [Entity], out: &[Resolved]) {
         }
         let role = v.slice(role_start..role_end).to_string();
         // The organisation: the next named mention in the same sentence after "of".
-        let org = v.is(role_end, "of").then(|| {
-            out[k + 1..].iter().take_while(|n| n.mention.sentence == r.mention.sentence).filter_map(|n| n.entity).find(|&oe| matches!(entities[oe].kind, EntityKind::Named(NameClass::Org) | EntityKind::Dict(_)))
-        }).flatten();
+        let org = v
+            .is(role_end, "of")
+            .then(|| {
+                out[k + 1..]
+                    .iter()
+                    .take_while(|n| n.mention.sentence == r.mention.sentence)
+                    .filter_map(|n| n.entity)
+                    .find(|&oe| matches!(entities[oe].kind, EntityKind::Named(NameClass::Org) | EntityKind::Dict(_)))
+            })
+            .flatten();
         entities[e].role = Some((role, org, former));
         if let Some(o) = org {
             let country = entities[o].country;
@@ -455,7 +553,9 @@ fn descriptions_and_anaphora(v: &TokenView, lex: &Lexicon, entities: &mut [Entit
         let m = out[k].mention.clone();
         let target = match &m.referent {
             Referent::Description { words, owner } => {
-                let owner_entity = owner.and_then(|t| out.iter().find(|r| r.mention.tokens.start == t)).and_then(|r| r.entity);
+                let owner_entity = owner
+                    .and_then(|t| out.iter().find(|r| r.mention.tokens.start == t))
+                    .and_then(|r| r.entity);
                 // In apposition ("KAERI, South Korea’s nuclear research institute") it is the name beside it.
                 let beside = apposed_name(v, entities, out, k);
                 if let (Some(b), Some(o)) = (beside, owner_entity) {
@@ -463,7 +563,9 @@ fn descriptions_and_anaphora(v: &TokenView, lex: &Lexicon, entities: &mut [Entit
                         entities[b].country.get_or_insert(c);
                     }
                 }
-                beside.or_else(|| describe(entities, words, owner_entity)).or_else(|| recent(entities, out, k, |e| is_org_like(e, lex)))
+                beside
+                    .or_else(|| describe(entities, words, owner_entity))
+                    .or_else(|| recent(entities, out, k, |e| is_org_like(e, lex)))
             }
             Referent::Anaphor { state: true } => recent_country(entities, out, k),
             Referent::Anaphor { state: false } => recent(entities, out, k, |e| is_org_like(e, lex)),
@@ -480,7 +582,10 @@ fn descriptions_and_anaphora(v: &TokenView, lex: &Lexicon, entities: &mut [Entit
 /// "description, the Name".
 fn apposed_name(v: &TokenView, entities: &[Entity], out: &[Resolved], k: usize) -> Option<usize> {
     let m = &out[k].mention;
-    let named = |r: &Resolved| r.entity.filter(|&e| matches!(entities[e].kind, EntityKind::Named(NameClass::Org | NameClass::Unknown)));
+    let named = |r: &Resolved| {
+        r.entity
+            .filter(|&e| matches!(entities[e].kind, EntityKind::Named(NameClass::Org | NameClass::Unknown)))
+    };
     if k > 0 && m.tokens.start >= 1 && v.is(m.tokens.start - 1, ",") {
         let prev = &out[k - 1];
         let mut end = prev.mention.tokens.end;
@@ -493,7 +598,13 @@ fn apposed_name(v: &TokenView, entities: &[Entity], out: &[Resolved], k: usize) 
             }
         }
         // "the Korean ... Institute (KAERI), South Korea’s ...": the acronym mention sits between.
-        if let Some(e) = out[..k].iter().rev().take(2).find(|r| r.mention.tokens.end + 2 >= m.tokens.start).and_then(named) {
+        if let Some(e) = out[..k]
+            .iter()
+            .rev()
+            .take(2)
+            .find(|r| r.mention.tokens.end + 2 >= m.tokens.start)
+            .and_then(named)
+        {
             return Some(e);
         }
     }
@@ -530,7 +641,8 @@ fn describe(entities: &[Entity], words: &[String], owner: Option<usize>) -> Opti
         .filter_map(|(i, e)| {
             let have: Vec<String> = e.names.iter().flat_map(|n| specific_words(n)).collect();
             let hits = wanted.iter().filter(|w| have.contains(w)).count();
-            (hits * 2 >= wanted.len().max(1) * 2 - 0 && hits == wanted.len()).then_some((i, hits + usize::from(owner.is_some() && e.owner == owner)))
+            (hits * 2 >= wanted.len().max(1) * 2 - 0 && hits == wanted.len())
+                .then_some((i, hits + usize::from(owner.is_some() && e.owner == owner)))
         })
         .max_by_key(|(_, score)| *score)
         .map(|(i, _)| i)
@@ -540,7 +652,11 @@ fn describe(entities: &[Entity], words: &[String], owner: Option<usize>) -> Opti
 /// the same sentence are skipped: "X applied to join the organization" is not X joining X.
 fn recent(entities: &[Entity], out: &[Resolved], k: usize, ok: impl Fn(&Entity) -> bool) -> Option<usize> {
     let sentence = out[k].mention.sentence;
-    let here: Vec<usize> = out[..k].iter().filter(|r| r.mention.sentence == sentence).filter_map(|r| r.entity).collect();
+    let here: Vec<usize> = out[..k]
+        .iter()
+        .filter(|r| r.mention.sentence == sentence)
+        .filter_map(|r| r.entity)
+        .collect();
     out[..k]
         .iter()
         .rev()
@@ -569,10 +685,14 @@ fn recent_country(entities: &[Entity], out: &[Resolved], k: usize) -> Option<usi
 fn speaker(v: &TokenView, entities: &[Entity], out: &[Resolved], k: usize) -> Option<usize> {
     let m = &out[k].mention;
     let range = v.sentence_range(m.tokens.start);
-    let verb = range.clone().find(|&i| REPORTING_VERBS.has(v.lower(i)) && v.lower(i) != "according")?;
+    let verb = range
+        .clone()
+        .find(|&i| REPORTING_VERBS.has(v.lower(i)) && v.lower(i) != "according")?;
     out.iter()
         .filter(|r| r.mention.sentence == m.sentence && r.mention.role == Role::Participant)
-        .filter(|r| r.mention.tokens.end + 2 >= verb && r.mention.tokens.start <= verb + 3 && r.mention.tokens.start != m.tokens.start)
+        .filter(|r| {
+            r.mention.tokens.end + 2 >= verb && r.mention.tokens.start <= verb + 3 && r.mention.tokens.start != m.tokens.start
+        })
         .filter_map(|r| r.entity)
         .find(|&e| is_live(&entities[e]) && !entities[e].is_place())
 }
@@ -583,14 +703,48 @@ fn it_antecedent(v: &TokenView, lex: &Lexicon, entities: &[Entity], out: &[Resol
     let m = &out[k].mention;
     // "it is clear that", "it is unknown whether": an expletive, not a reference.
     let i = m.tokens.start;
-    if v.is(i, "it") && v.is_any(i + 1, &["is", "was", "seems", "appears", "remains"]) && (i + 2..(i + 5).min(v.len())).any(|k| v.is_any(k, &["that", "whether", "to", "if", "clear", "unclear", "likely", "unlikely", "possible", "impossible", "unknown", "important", "time", "true", "hard", "difficult", "easy"])) {
+    if v.is(i, "it")
+        && v.is_any(i + 1, &["is", "was", "seems", "appears", "remains"])
+        && (i + 2..(i + 5).min(v.len())).any(|k| {
+            v.is_any(
+                k,
+                &[
+                    "that",
+                    "whether",
+                    "to",
+                    "if",
+                    "clear",
+                    "unclear",
+                    "likely",
+                    "unlikely",
+                    "possible",
+                    "impossible",
+                    "unknown",
+                    "important",
+                    "time",
+                    "true",
+                    "hard",
+                    "difficult",
+                    "easy",
+                ],
+            )
+        })
+    {
         return None;
     }
     let candidate = |r: &Resolved| {
-        r.entity.filter(|&e| is_live(&entities[e]) && !entities[e].is_person(lex) && !entities[e].is_place() && entities[e].kind != EntityKind::Named(NameClass::Place) && r.mention.role == Role::Participant)
+        r.entity.filter(|&e| {
+            is_live(&entities[e])
+                && !entities[e].is_person(lex)
+                && !entities[e].is_place()
+                && entities[e].kind != EntityKind::Named(NameClass::Place)
+                && r.mention.role == Role::Participant
+        })
     };
     let same_sentence: Vec<&Resolved> = out[..k].iter().filter(|r| r.mention.sentence == m.sentence).collect();
-    let after_saying = m.tokens.start >= 1 && (v.is_any(m.tokens.start - 1, &REPORTING_VERBS) || (m.tokens.start >= 2 && v.is(m.tokens.start - 1, "that") && v.is_any(m.tokens.start - 2, &REPORTING_VERBS)));
+    let after_saying = m.tokens.start >= 1
+        && (v.is_any(m.tokens.start - 1, &REPORTING_VERBS)
+            || (m.tokens.start >= 2 && v.is(m.tokens.start - 1, "that") && v.is_any(m.tokens.start - 2, &REPORTING_VERBS)));
     if after_saying {
         if let Some(e) = same_sentence.iter().find_map(|r| candidate(r)) {
             return Some(e);
@@ -601,7 +755,13 @@ fn it_antecedent(v: &TokenView, lex: &Lexicon, entities: &[Entity], out: &[Resol
     // An object "it" ("struck it down") is not its own clause's subject: take the sentence's
     // first actor when that is only a possessor ("X’s decision ... puts it"), else the nearest other.
     let prev = m.tokens.start.checked_sub(1);
-    let object_position = !possessive && prev.is_some_and(|p| v.is_word(p) && !v.is_capitalized(p) && !v.is_any(p, &["that", "and", "but", "as", "if", "because", "while", "when", "so"]) && !REPORTING_VERBS.has(v.lower(p)));
+    let object_position = !possessive
+        && prev.is_some_and(|p| {
+            v.is_word(p)
+                && !v.is_capitalized(p)
+                && !v.is_any(p, &["that", "and", "but", "as", "if", "because", "while", "when", "so"])
+                && !REPORTING_VERBS.has(v.lower(p))
+        });
     if object_position {
         let cands: Vec<(usize, &Resolved)> = same_sentence.iter().filter_map(|r| candidate(r).map(|e| (e, *r))).collect();
         if let Some((first, r)) = cands.first() {

@@ -55,7 +55,10 @@ pub fn great_circle(a: (f64, f64), b: (f64, f64), segments: usize) -> Vec<Vec<(f
                 let q = points[i - 1];
                 let s = q.1 / (q.1 - p.1);
                 let lat = to_lonlat(add(scale(q, 1.0 - s), scale(p, s))).1;
-                lines.last_mut().expect("one line").push(equal_earth(180f64.copysign(prev_lon), lat));
+                lines
+                    .last_mut()
+                    .expect("one line")
+                    .push(equal_earth(180f64.copysign(prev_lon), lat));
                 lines.push(vec![equal_earth(180f64.copysign(ll.0), lat)]);
             }
         }
@@ -146,9 +149,16 @@ mod tests {
     #[test]
     fn geo_arcs_degenerate_cases_do_not_produce_nan() {
         assert_eq!(great_circle(SEOUL, SEOUL, 10), vec![vec![equal_earth(SEOUL.0, SEOUL.1)]]);
-        for (a, b) in [((10.0, 20.0), (-170.0, -20.0)), ((0.0, 90.0), (0.0, -90.0)), ((180.0, 0.0), (-180.0, 0.0))] {
+        for (a, b) in [
+            ((10.0, 20.0), (-170.0, -20.0)),
+            ((0.0, 90.0), (0.0, -90.0)),
+            ((180.0, 0.0), (-180.0, 0.0)),
+        ] {
             let lines = great_circle(a, b, 8);
-            assert!(lines.iter().flatten().all(|p| p.0.is_finite() && p.1.is_finite()), "{a:?} {b:?}");
+            assert!(
+                lines.iter().flatten().all(|p| p.0.is_finite() && p.1.is_finite()),
+                "{a:?} {b:?}"
+            );
         }
         assert_eq!(great_circle((180.0, 0.0), (-180.0, 0.0), 8).len(), 1, "the same point");
         assert_eq!(great_circle((0.0, 0.0), (1.0, 0.0), 0)[0].len(), 3, "at least two segments");

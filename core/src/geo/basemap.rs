@@ -195,7 +195,9 @@ impl Basemap {
                 _ => return Err(r.err("bad alpha-3 flag")),
             };
             let len = r.count()?;
-            let name = std::str::from_utf8(r.take(len)?).map_err(|_| r.err("name is not UTF-8"))?.to_owned();
+            let name = std::str::from_utf8(r.take(len)?)
+                .map_err(|_| r.err("name is not UTF-8"))?
+                .to_owned();
             let mut polygons = Vec::new();
             for _ in 0..r.count()? {
                 let mut rings = Vec::new();
@@ -260,11 +262,24 @@ impl CountryShape {
         let focus = match largest {
             Some(main) => {
                 let near = main.bbox.expand(main.bbox.width().max(main.bbox.height()));
-                polygons.iter().filter(|p| p.bbox.intersects(&near)).fold(main.bbox, |b, p| b.union(p.bbox))
+                polygons
+                    .iter()
+                    .filter(|p| p.bbox.intersects(&near))
+                    .fold(main.bbox, |b, p| b.union(p.bbox))
             }
             None => bbox,
         };
-        CountryShape { isonum, iso3, name, polygons, bbox, focus, area, label, label_xy }
+        CountryShape {
+            isonum,
+            iso3,
+            name,
+            polygons,
+            bbox,
+            focus,
+            area,
+            label,
+            label_xy,
+        }
     }
 }
 
@@ -283,7 +298,11 @@ fn label_point(poly: &Polygon) -> (f64, f64) {
             my += (y0 + y1) * cross;
         }
     }
-    let c = if a.abs() > 0.0 { (ox + mx / (3.0 * a), oy + my / (3.0 * a)) } else { poly.bbox.center() };
+    let c = if a.abs() > 0.0 {
+        (ox + mx / (3.0 * a), oy + my / (3.0 * a))
+    } else {
+        poly.bbox.center()
+    };
     if poly.contains(c) {
         return c;
     }
@@ -306,7 +325,11 @@ fn label_point(poly: &Polygon) -> (f64, f64) {
 
 /// Source longitudes on the ±180° seam come out of the quantisation a hair off; make them exact.
 fn snap_lon(lon: f64) -> f64 {
-    if (lon.abs() - 180.0).abs() < 1e-9 { 180f64.copysign(lon) } else { lon }
+    if (lon.abs() - 180.0).abs() < 1e-9 {
+        180f64.copysign(lon)
+    } else {
+        lon
+    }
 }
 
 fn on_seam(lon: f64) -> bool {
@@ -329,7 +352,11 @@ fn wrap(d: f64) -> f64 {
 /// (see the module doc) and their pieces regrouped into outers and holes by containment.
 fn planar_polygons(rings: Vec<Vec<(f64, f64)>>) -> Vec<Polygon> {
     let touches_seam = rings.iter().any(|ring| {
-        ring.iter().any(|p| on_seam(p.0)) || ring.iter().zip(ring.iter().cycle().skip(1)).any(|(a, b)| (a.0 - b.0).abs() > 180.0)
+        ring.iter().any(|p| on_seam(p.0))
+            || ring
+                .iter()
+                .zip(ring.iter().cycle().skip(1))
+                .any(|(a, b)| (a.0 - b.0).abs() > 180.0)
     });
     if !touches_seam {
         let mut rings = rings.into_iter().filter(|r| r.len() >= 3).map(|r| project(&r));
@@ -492,11 +519,18 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn err(&self, message: &'static str) -> DecodeError {
-        DecodeError { message, offset: self.pos }
+        DecodeError {
+            message,
+            offset: self.pos,
+        }
     }
 
     fn take(&mut self, n: usize) -> Result<&'a [u8], DecodeError> {
-        let end = self.pos.checked_add(n).filter(|&e| e <= self.bytes.len()).ok_or_else(|| self.err("unexpected end of data"))?;
+        let end = self
+            .pos
+            .checked_add(n)
+            .filter(|&e| e <= self.bytes.len())
+            .ok_or_else(|| self.err("unexpected end of data"))?;
         let s = &self.bytes[self.pos..end];
         self.pos = end;
         Ok(s)
@@ -595,18 +629,33 @@ mod tests {
         let m = map();
         let rus = m.by_iso3("RUS").unwrap();
         assert!(rus.bbox.min_x < -X_MAX * 0.4 && rus.bbox.max_x > X_MAX * 0.4);
-        assert_eq!(m.country_at(equal_earth(-175.0, 66.0)), m.countries.iter().position(|c| c.name == "Russia"));
-        assert_eq!(m.country_at(equal_earth(179.5, 71.2)).map(|i| &*m.countries[i].name), Some("Russia"));
-        assert_eq!(m.country_at(equal_earth(-179.6, 71.2)).map(|i| &*m.countries[i].name), Some("Russia"));
+        assert_eq!(
+            m.country_at(equal_earth(-175.0, 66.0)),
+            m.countries.iter().position(|c| c.name == "Russia")
+        );
+        assert_eq!(
+            m.country_at(equal_earth(179.5, 71.2)).map(|i| &*m.countries[i].name),
+            Some("Russia")
+        );
+        assert_eq!(
+            m.country_at(equal_earth(-179.6, 71.2)).map(|i| &*m.countries[i].name),
+            Some("Russia")
+        );
     }
 
     #[test]
     fn geo_basemap_areas_match_known_sizes() {
         let km2 = |iso3| map().by_iso3(iso3).unwrap().area_km2();
         // Natural Earth's admin-0 Antarctica leaves out the ice shelves: ~12.3 million km².
-        for (iso3, known) in
-            [("RUS", 17.1e6), ("CAN", 9.98e6), ("BRA", 8.5e6), ("AUS", 7.7e6), ("ATA", 12.3e6), ("KOR", 0.1e6), ("EST", 45_000.0)]
-        {
+        for (iso3, known) in [
+            ("RUS", 17.1e6),
+            ("CAN", 9.98e6),
+            ("BRA", 8.5e6),
+            ("AUS", 7.7e6),
+            ("ATA", 12.3e6),
+            ("KOR", 0.1e6),
+            ("EST", 45_000.0),
+        ] {
             let a = km2(iso3);
             assert!((a / known - 1.0).abs() < 0.08, "{iso3}: {a:.0} km², known {known}");
         }
@@ -636,7 +685,10 @@ mod tests {
         let focus = |iso3| m.by_iso3(iso3).unwrap().focus;
         assert!(focus("FRA").min_y > equal_earth(0.0, 40.0).1 && focus("FRA").min_x > equal_earth(-6.0, 45.0).0);
         assert!(focus("RUS").min_x > 0.0 && focus("RUS").max_x > equal_earth(179.0, 66.0).0 - 1e-9);
-        assert!(focus("FJI").width() < 0.1 && focus("USA").max_y > equal_earth(-150.0, 65.0).1, "Alaska is near enough");
+        assert!(
+            focus("FJI").width() < 0.1 && focus("USA").max_y > equal_earth(-150.0, 65.0).1,
+            "Alaska is near enough"
+        );
         // Norway's centroid is in Sweden; its label must not be.
         let nor = m.by_iso3("NOR").unwrap();
         assert_eq!(m.country_at(nor.label_xy).map(|i| &*m.countries[i].name), Some("Norway"));
@@ -646,11 +698,15 @@ mod tests {
     fn geo_basemap_micro_states_show_as_points_at_world_scale() {
         let m = map();
         let world = Viewport::new(1000.0, 520.0);
-        for iso3 in ["SGP", "BHR", "MLT", "AND", "LIE", "MCO", "SMR", "VAT", "TUV", "NRU", "MDV", "KNA"] {
+        for iso3 in [
+            "SGP", "BHR", "MLT", "AND", "LIE", "MCO", "SMR", "VAT", "TUV", "NRU", "MDV", "KNA",
+        ] {
             let c = m.by_iso3(iso3).unwrap_or_else(|| panic!("{iso3}"));
             assert!(c.shows_as_point(&world), "{iso3}");
             // The point is clickable even where a larger neighbour's shape lies beneath it.
-            let hit = m.hit_test(&world, world.to_screen(c.label_xy)).map(|i| m.countries[i].iso3.as_deref());
+            let hit = m
+                .hit_test(&world, world.to_screen(c.label_xy))
+                .map(|i| m.countries[i].iso3.as_deref());
             assert!(hit.flatten().is_some(), "{iso3}");
         }
         for iso3 in ["FRA", "KOR", "EST", "BRA"] {
@@ -662,7 +718,10 @@ mod tests {
         let seoul = world.to_screen(equal_earth(126.978, 37.5665));
         assert_eq!(m.hit_test(&world, seoul).map(|i| &*m.countries[i].name), Some("South Korea"));
         assert_eq!(m.hit_test(&world, world.to_screen(equal_earth(-150.0, -30.0))), None);
-        assert_eq!(m.country_at(equal_earth(0.0, -89.5)).map(|i| &*m.countries[i].name), Some("Antarctica"));
+        assert_eq!(
+            m.country_at(equal_earth(0.0, -89.5)).map(|i| &*m.countries[i].name),
+            Some("Antarctica")
+        );
     }
 
     #[test]
@@ -674,10 +733,16 @@ mod tests {
         let spans: Vec<(f64, f64)> = pieces
             .iter()
             .map(|p| {
-                (p.iter().map(|q| q.0).fold(f64::INFINITY, f64::min), p.iter().map(|q| q.0).fold(f64::NEG_INFINITY, f64::max))
+                (
+                    p.iter().map(|q| q.0).fold(f64::INFINITY, f64::min),
+                    p.iter().map(|q| q.0).fold(f64::NEG_INFINITY, f64::max),
+                )
             })
             .collect();
-        assert!(spans.contains(&(170.0, 180.0)) && spans.contains(&(-180.0, -170.0)), "{spans:?}");
+        assert!(
+            spans.contains(&(170.0, 180.0)) && spans.contains(&(-180.0, -170.0)),
+            "{spans:?}"
+        );
         // A ring round the South Pole is closed along the pole.
         let polar: Vec<(f64, f64)> = (0..36).map(|i| (-180.0 + 10.0 * i as f64, -70.0)).collect();
         let pieces = split_at_antimeridian(&polar);

@@ -42,11 +42,20 @@ impl Cluster {
 /// negative or non-finite weights count as 0.
 pub fn cluster(markers: &[Marker], view: &Viewport, radius_px: f64) -> Vec<Cluster> {
     let weight = |m: &Marker| if m.weight.is_finite() { m.weight.max(0.0) } else { 0.0 };
-    let mut order: Vec<usize> = (0..markers.len()).filter(|&i| markers[i].x.is_finite() && markers[i].y.is_finite()).collect();
+    let mut order: Vec<usize> = (0..markers.len())
+        .filter(|&i| markers[i].x.is_finite() && markers[i].y.is_finite())
+        .collect();
     order.sort_by(|&a, &b| {
-        weight(&markers[b]).total_cmp(&weight(&markers[a])).then(markers[a].id.cmp(&markers[b].id)).then(a.cmp(&b))
+        weight(&markers[b])
+            .total_cmp(&weight(&markers[a]))
+            .then(markers[a].id.cmp(&markers[b].id))
+            .then(a.cmp(&b))
     });
-    let r = if radius_px.is_finite() { radius_px.max(0.0) / view.scale() } else { 0.0 };
+    let r = if radius_px.is_finite() {
+        radius_px.max(0.0) / view.scale()
+    } else {
+        0.0
+    };
     // A grid of cells the size of the radius: neighbours lie in the 3×3 cells around a seed.
     let cell = |v: f64| if r > 0.0 { (v / r).floor() as i64 } else { 0 };
     let mut grid: FxHashMap<(i64, i64), Vec<usize>> = FxHashMap::default();
@@ -82,12 +91,23 @@ pub fn cluster(markers: &[Marker], view: &Viewport, radius_px: f64) -> Vec<Clust
         let total: f64 = members.iter().map(|&j| weight(&markers[j])).sum();
         let (x, y) = if total > 0.0 {
             let w = |j: usize| weight(&markers[j]) / total;
-            (members.iter().map(|&j| markers[j].x * w(j)).sum(), members.iter().map(|&j| markers[j].y * w(j)).sum())
+            (
+                members.iter().map(|&j| markers[j].x * w(j)).sum(),
+                members.iter().map(|&j| markers[j].y * w(j)).sum(),
+            )
         } else {
             let n = members.len() as f64;
-            (members.iter().map(|&j| markers[j].x).sum::<f64>() / n, members.iter().map(|&j| markers[j].y).sum::<f64>() / n)
+            (
+                members.iter().map(|&j| markers[j].x).sum::<f64>() / n,
+                members.iter().map(|&j| markers[j].y).sum::<f64>() / n,
+            )
         };
-        out.push(Cluster { x, y, members: members.iter().map(|&j| markers[j].id).collect(), weight: total });
+        out.push(Cluster {
+            x,
+            y,
+            members: members.iter().map(|&j| markers[j].id).collect(),
+            weight: total,
+        });
     }
     out
 }
@@ -117,7 +137,10 @@ mod tests {
         assert_eq!(clusters[0].members, vec![2, 1, 3]);
         assert_eq!(clusters[0].count(), 3);
         assert_eq!(clusters[0].weight, 5.0);
-        assert!((clusters[0].x - px(11.0)).abs() < 1e-12, "weighted centre: (0 + 30 + 25) / 5 = 11 px");
+        assert!(
+            (clusters[0].x - px(11.0)).abs() < 1e-12,
+            "weighted centre: (0 + 30 + 25) / 5 = 11 px"
+        );
         assert_eq!(clusters[1].members, vec![4, 5], "equal weights: lower id seeds");
         // Zoomed in, they separate.
         let mut close = view;
@@ -129,7 +152,14 @@ mod tests {
     #[test]
     fn geo_cluster_is_deterministic_and_ignores_pan_and_input_order() {
         let mut markers: Vec<Marker> = (0..300u32)
-            .map(|i| m(i, ((i * 7919) % 1000) as f64 / 300.0 - 1.6, ((i * 104729) % 700) as f64 / 400.0 - 0.9, (i % 5) as f64))
+            .map(|i| {
+                m(
+                    i,
+                    ((i * 7919) % 1000) as f64 / 300.0 - 1.6,
+                    ((i * 104729) % 700) as f64 / 400.0 - 0.9,
+                    (i % 5) as f64,
+                )
+            })
             .collect();
         let mut view = Viewport::new(900.0, 500.0);
         view.zoom_at((450.0, 250.0), 2.0);
@@ -149,7 +179,11 @@ mod tests {
         assert!(cluster(&[], &view, 10.0).is_empty());
         let odd = [m(1, f64::NAN, 0.0, 1.0), m(2, 0.0, 0.0, f64::NAN), m(3, 0.0, 0.0, -1.0)];
         let c = cluster(&odd, &view, 10.0);
-        assert_eq!(cluster(&odd, &view, f64::INFINITY).len(), 2, "a nonsense radius clusters nothing");
+        assert_eq!(
+            cluster(&odd, &view, f64::INFINITY).len(),
+            2,
+            "a nonsense radius clusters nothing"
+        );
         assert_eq!(c.len(), 1);
         assert_eq!((c[0].members.clone(), c[0].x, c[0].weight), (vec![2, 3], 0.0, 0.0));
     }

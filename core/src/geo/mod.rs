@@ -51,12 +51,20 @@ pub struct BBox {
 
 impl BBox {
     /// Contains nothing; extending it by a point gives that point's box.
-    pub const EMPTY: BBox =
-        BBox { min_x: f64::INFINITY, min_y: f64::INFINITY, max_x: f64::NEG_INFINITY, max_y: f64::NEG_INFINITY };
+    pub const EMPTY: BBox = BBox {
+        min_x: f64::INFINITY,
+        min_y: f64::INFINITY,
+        max_x: f64::NEG_INFINITY,
+        max_y: f64::NEG_INFINITY,
+    };
 
     /// The whole Equal Earth map.
-    pub const WORLD: BBox =
-        BBox { min_x: -projection::X_MAX, min_y: -projection::Y_MAX, max_x: projection::X_MAX, max_y: projection::Y_MAX };
+    pub const WORLD: BBox = BBox {
+        min_x: -projection::X_MAX,
+        min_y: -projection::Y_MAX,
+        max_x: projection::X_MAX,
+        max_y: projection::Y_MAX,
+    };
 
     pub fn of_points(points: &[(f64, f64)]) -> BBox {
         let mut b = BBox::EMPTY;
@@ -84,7 +92,12 @@ impl BBox {
 
     /// Grown by `d` on every side.
     pub fn expand(self, d: f64) -> BBox {
-        BBox { min_x: self.min_x - d, min_y: self.min_y - d, max_x: self.max_x + d, max_y: self.max_y + d }
+        BBox {
+            min_x: self.min_x - d,
+            min_y: self.min_y - d,
+            max_x: self.max_x + d,
+            max_y: self.max_y + d,
+        }
     }
 
     pub fn is_empty(&self) -> bool {

@@ -90,7 +90,10 @@ mod tests {
     fn geo_projection_matches_reference_values() {
         for &((lon, lat), (x, y)) in D3 {
             let (px, py) = equal_earth(lon, lat);
-            assert!((px - x).abs() < 1e-12 && (py - y).abs() < 1e-12, "({lon},{lat}) → ({px},{py}), want ({x},{y})");
+            assert!(
+                (px - x).abs() < 1e-12 && (py - y).abs() < 1e-12,
+                "({lon},{lat}) → ({px},{py}), want ({x},{y})"
+            );
         }
         assert_eq!(equal_earth(180.0, 0.0).0, X_MAX);
         assert_eq!(equal_earth(0.0, 90.0).1, Y_MAX);
@@ -99,8 +102,9 @@ mod tests {
     #[test]
     fn geo_projection_round_trips_within_1e_9_degrees() {
         // A 1° grid including the edges and poles, plus 20 000 pseudo-random points.
-        let mut points: Vec<(f64, f64)> =
-            (0..=360).flat_map(|i| (0..=180).map(move |j| (i as f64 - 180.0, j as f64 - 90.0))).collect();
+        let mut points: Vec<(f64, f64)> = (0..=360)
+            .flat_map(|i| (0..=180).map(move |j| (i as f64 - 180.0, j as f64 - 90.0)))
+            .collect();
         let mut seed: u64 = 0x5eed;
         let mut next = || {
             seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);

@@ -74,7 +74,15 @@ fn push_ring(out: &mut String, ring: &[(f64, f64)], view: &Viewport, clip: bool)
     let screen: Vec<(f64, f64)> = ring.iter().map(|&p| view.to_screen(p)).collect();
     let screen = if clip {
         let m = CLIP_MARGIN_PX;
-        clip_to_rect(&screen, BBox { min_x: -m, min_y: -m, max_x: view.width + m, max_y: view.height + m })
+        clip_to_rect(
+            &screen,
+            BBox {
+                min_x: -m,
+                min_y: -m,
+                max_x: view.width + m,
+                max_y: view.height + m,
+            },
+        )
     } else {
         screen
     };
@@ -155,7 +163,11 @@ fn douglas_peucker(p: &[(f64, f64)], a: usize, b: usize, tol: f64, keep: &mut [b
         let len2 = dx * dx + dy * dy;
         let (mut worst, mut at) = (0.0, a);
         for (i, &(x, y)) in p.iter().enumerate().take(b).skip(a + 1) {
-            let t = if len2 > 0.0 { (((x - ax) * dx + (y - ay) * dy) / len2).clamp(0.0, 1.0) } else { 0.0 };
+            let t = if len2 > 0.0 {
+                (((x - ax) * dx + (y - ay) * dy) / len2).clamp(0.0, 1.0)
+            } else {
+                0.0
+            };
             let d = (x - ax - t * dx).powi(2) + (y - ay - t * dy).powi(2);
             if d > worst {
                 (worst, at) = (d, i);
@@ -201,7 +213,11 @@ fn push_num(out: &mut String, tenths: i64, separate: bool) {
 /// Sutherland–Hodgman clip of a closed ring to a rectangle (the result may run along the
 /// rectangle's edges where the ring went round outside, which the margin keeps out of sight).
 fn clip_to_rect(ring: &[(f64, f64)], r: BBox) -> Vec<(f64, f64)> {
-    type Edge = (fn((f64, f64), f64) -> bool, fn((f64, f64), (f64, f64), f64) -> (f64, f64), f64);
+    type Edge = (
+        fn((f64, f64), f64) -> bool,
+        fn((f64, f64), (f64, f64), f64) -> (f64, f64),
+        f64,
+    );
     let at_x = |a: (f64, f64), b: (f64, f64), x: f64| (x, a.1 + (x - a.0) / (b.0 - a.0) * (b.1 - a.1));
     let at_y = |a: (f64, f64), b: (f64, f64), y: f64| (a.0 + (y - a.1) / (b.1 - a.1) * (b.0 - a.0), y);
     let edges: [Edge; 4] = [
@@ -300,7 +316,12 @@ mod tests {
         assert!(kor.starts_with('M') && kor.ends_with('z'), "{kor}");
         let subpaths = parse(&kor);
         let seoul = view.to_screen(equal_earth(126.978, 37.5665));
-        assert!(subpaths.iter().flatten().any(|p| (p.0 - seoul.0).abs() < 5.0 && (p.1 - seoul.1).abs() < 5.0));
+        assert!(
+            subpaths
+                .iter()
+                .flatten()
+                .any(|p| (p.0 - seoul.0).abs() < 5.0 && (p.1 - seoul.1).abs() < 5.0)
+        );
         let total: usize = m.countries.iter().map(|c| country_path(c, &view).len()).sum();
         // The whole world at 960 px, simplified: ~100 KB, not the ~550 KB of every vertex.
         assert!((50_000..160_000).contains(&total), "{total} bytes of path data");
@@ -308,7 +329,10 @@ mod tests {
         let sphere = parse(&sphere_path(&view));
         assert_eq!(sphere.len(), 1);
         let b = BBox::of_points(&sphere[0]);
-        assert!(b.min_x.abs() <= SIMPLIFY_PX && (b.max_x - 960.0).abs() <= SIMPLIFY_PX, "{b:?}");
+        assert!(
+            b.min_x.abs() <= SIMPLIFY_PX && (b.max_x - 960.0).abs() <= SIMPLIFY_PX,
+            "{b:?}"
+        );
     }
 
     #[test]
@@ -328,7 +352,13 @@ mod tests {
         for c in ["DEU", "FRA", "POL", "NOR"] {
             view.fit(m.by_iso3("DEU").unwrap().bbox, 0.0);
             let pts = parse(&country_path(m.by_iso3(c).unwrap(), &view)).concat();
-            let r = BBox { min_x: -8.0, min_y: -8.0, max_x: 808.0, max_y: 608.0 }.expand(1e-9);
+            let r = BBox {
+                min_x: -8.0,
+                min_y: -8.0,
+                max_x: 808.0,
+                max_y: 608.0,
+            }
+            .expand(1e-9);
             let bad: Vec<_> = pts.iter().filter(|&&p| !r.contains(p)).collect();
             assert!(bad.is_empty(), "{c}: {bad:?}");
         }
@@ -358,13 +388,24 @@ mod tests {
             assert!(d <= 2.0 * SIMPLIFY_PX, "{d}");
         }
         let line = [(0.0, 0.0), (0.1, 0.0), (0.2, 0.0)];
-        assert_eq!(simplify(&line, false), vec![(0.0, 0.0), (0.2, 0.0)], "an open line keeps its ends");
+        assert_eq!(
+            simplify(&line, false),
+            vec![(0.0, 0.0), (0.2, 0.0)],
+            "an open line keeps its ends"
+        );
     }
 
     #[test]
     fn geo_svg_lines_path() {
         let view = Viewport::new(800.0, 400.0);
-        let d = lines_path(&[vec![(0.0, 0.0), (0.1, 0.0), (0.1, 0.0)], vec![(0.0, 0.0)], vec![(9.0, 9.0), (9.5, 9.0)]], &view);
+        let d = lines_path(
+            &[
+                vec![(0.0, 0.0), (0.1, 0.0), (0.1, 0.0)],
+                vec![(0.0, 0.0)],
+                vec![(9.0, 9.0), (9.5, 9.0)],
+            ],
+            &view,
+        );
         assert_eq!(parse(&d).len(), 1, "{d}");
         assert!(!d.contains('z'));
     }

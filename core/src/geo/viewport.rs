@@ -30,7 +30,12 @@ impl Viewport {
 
     /// The whole world, centered, in a screen of this size.
     pub fn new(width: f64, height: f64) -> Viewport {
-        let mut v = Viewport { center: (0.0, 0.0), zoom: 1.0, width: 1.0, height: 1.0 };
+        let mut v = Viewport {
+            center: (0.0, 0.0),
+            zoom: 1.0,
+            width: 1.0,
+            height: 1.0,
+        };
         v.resize(width, height);
         v
     }
@@ -43,19 +48,30 @@ impl Viewport {
     /// World → screen (y down).
     pub fn to_screen(&self, (x, y): (f64, f64)) -> (f64, f64) {
         let s = self.scale();
-        (self.width / 2.0 + (x - self.center.0) * s, self.height / 2.0 - (y - self.center.1) * s)
+        (
+            self.width / 2.0 + (x - self.center.0) * s,
+            self.height / 2.0 - (y - self.center.1) * s,
+        )
     }
 
     /// Screen → world.
     pub fn to_world(&self, (px, py): (f64, f64)) -> (f64, f64) {
         let s = self.scale();
-        (self.center.0 + (px - self.width / 2.0) / s, self.center.1 - (py - self.height / 2.0) / s)
+        (
+            self.center.0 + (px - self.width / 2.0) / s,
+            self.center.1 - (py - self.height / 2.0) / s,
+        )
     }
 
     /// The world rectangle on screen.
     pub fn visible(&self) -> BBox {
         let (hw, hh) = (self.width / 2.0 / self.scale(), self.height / 2.0 / self.scale());
-        BBox { min_x: self.center.0 - hw, min_y: self.center.1 - hh, max_x: self.center.0 + hw, max_y: self.center.1 + hh }
+        BBox {
+            min_x: self.center.0 - hw,
+            min_y: self.center.1 - hh,
+            max_x: self.center.0 + hw,
+            max_y: self.center.1 + hh,
+        }
     }
 
     /// A new screen size; keeps center and zoom (and so the place shown).
@@ -84,7 +100,10 @@ impl Viewport {
         let anchor = self.to_world(at);
         self.zoom = (self.zoom * factor).clamp(Self::MIN_ZOOM, Self::MAX_ZOOM);
         let s = self.scale();
-        self.center = (anchor.0 - (at.0 - self.width / 2.0) / s, anchor.1 + (at.1 - self.height / 2.0) / s);
+        self.center = (
+            anchor.0 - (at.0 - self.width / 2.0) / s,
+            anchor.1 + (at.1 - self.height / 2.0) / s,
+        );
         self.clamp();
     }
 
@@ -105,13 +124,24 @@ impl Viewport {
     /// Keeps zoom in range and the world on screen: along each axis, a world smaller than the
     /// screen is centered, and a larger one cannot be dragged to leave a gap at its edge.
     pub fn clamp(&mut self) {
-        self.zoom = if self.zoom.is_finite() { self.zoom.clamp(Self::MIN_ZOOM, Self::MAX_ZOOM) } else { Self::MIN_ZOOM };
+        self.zoom = if self.zoom.is_finite() {
+            self.zoom.clamp(Self::MIN_ZOOM, Self::MAX_ZOOM)
+        } else {
+            Self::MIN_ZOOM
+        };
         let s = self.scale();
         let axis = |c: f64, half_screen: f64, half_world: f64| {
             let c = if c.is_finite() { c } else { 0.0 };
-            if half_screen >= half_world - 1e-12 { 0.0 } else { c.clamp(-half_world + half_screen, half_world - half_screen) }
+            if half_screen >= half_world - 1e-12 {
+                0.0
+            } else {
+                c.clamp(-half_world + half_screen, half_world - half_screen)
+            }
         };
-        self.center = (axis(self.center.0, self.width / 2.0 / s, X_MAX), axis(self.center.1, self.height / 2.0 / s, Y_MAX));
+        self.center = (
+            axis(self.center.0, self.width / 2.0 / s, X_MAX),
+            axis(self.center.1, self.height / 2.0 / s, Y_MAX),
+        );
     }
 
     /// Compact text for URLs: `"x,y,z"`, center to 5 decimals (a pixel or less at maximum
@@ -127,12 +157,19 @@ impl Viewport {
         if text.len() > 64 {
             return None;
         }
-        let mut parts = text.split(',').map(|p| p.trim().parse::<f64>().ok().filter(|v| v.is_finite()));
+        let mut parts = text
+            .split(',')
+            .map(|p| p.trim().parse::<f64>().ok().filter(|v| v.is_finite()));
         let (x, y, z) = (parts.next()??, parts.next()??, parts.next()??);
         if parts.next().is_some() {
             return None;
         }
-        let mut v = Viewport { center: (x, y), zoom: z, width: 1.0, height: 1.0 };
+        let mut v = Viewport {
+            center: (x, y),
+            zoom: z,
+            width: 1.0,
+            height: 1.0,
+        };
         v.resize(width, height);
         Some(v)
     }
@@ -141,7 +178,11 @@ impl Viewport {
 /// Formats with at most `decimals` decimals and no trailing zeros ("-0" becomes "0").
 fn trim(v: f64, decimals: usize) -> String {
     let s = format!("{v:.decimals$}");
-    let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.') } else { &s };
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        &s
+    };
     if s == "-0" { "0".to_owned() } else { s.to_owned() }
 }
 
@@ -180,7 +221,11 @@ mod tests {
         v.zoom_at(cursor, f64::NAN);
         assert_eq!(v.zoom, Viewport::MAX_ZOOM);
         v.zoom_at((0.0, 0.0), 1e-9);
-        assert_eq!((v.zoom, v.center), (1.0, (0.0, 0.0)), "zoomed out fully, the world is centered again");
+        assert_eq!(
+            (v.zoom, v.center),
+            (1.0, (0.0, 0.0)),
+            "zoomed out fully, the world is centered again"
+        );
     }
 
     #[test]
@@ -192,7 +237,10 @@ mod tests {
         assert!(close(v.to_screen(p), (450.0, 280.0), 1e-9));
         v.pan(1e9, 1e9);
         let vis = v.visible();
-        assert!((vis.min_x + X_MAX).abs() < 1e-9 && (vis.max_y - Y_MAX).abs() < 1e-9, "stops at the north-west corner: {vis:?}");
+        assert!(
+            (vis.min_x + X_MAX).abs() < 1e-9 && (vis.max_y - Y_MAX).abs() < 1e-9,
+            "stops at the north-west corner: {vis:?}"
+        );
         // At zoom 1 nothing moves.
         let mut w = Viewport::new(800.0, 600.0);
         w.pan(100.0, 100.0);
@@ -202,7 +250,12 @@ mod tests {
     #[test]
     fn geo_viewport_fit_shows_the_box() {
         let mut v = Viewport::new(800.0, 600.0);
-        let b = BBox { min_x: 1.5, min_y: 0.6, max_x: 1.9, max_y: 0.9 };
+        let b = BBox {
+            min_x: 1.5,
+            min_y: 0.6,
+            max_x: 1.9,
+            max_y: 0.9,
+        };
         v.fit(b, 20.0);
         let (a, c) = (v.to_screen((b.min_x, b.max_y)), v.to_screen((b.max_x, b.min_y)));
         assert!(a.0 >= 19.999 && a.1 >= 19.999 && c.0 <= 780.001 && c.1 <= 580.001);
@@ -222,9 +275,20 @@ mod tests {
         assert!(close(back.center, v.center, 1e-5) && (back.zoom - v.zoom).abs() < 1e-3);
         assert_eq!(Viewport::new(10.0, 10.0).to_param(), "0,0,1");
         assert_eq!(Viewport::from_param(" 0.5 , -0.25 ,2", 800.0, 600.0).unwrap().zoom, 2.0);
-        for bad in
-            ["", ",", "1,2", "1,2,3,4", "a,b,c", "1,,2", "nan,0,1", "0,0,inf", "1e400,0,1", "0x10,0,1", "1;2;3", &"9".repeat(100)]
-        {
+        for bad in [
+            "",
+            ",",
+            "1,2",
+            "1,2,3,4",
+            "a,b,c",
+            "1,,2",
+            "nan,0,1",
+            "0,0,inf",
+            "1e400,0,1",
+            "0x10,0,1",
+            "1;2;3",
+            &"9".repeat(100),
+        ] {
             assert_eq!(Viewport::from_param(bad, 800.0, 600.0), None, "{bad:?}");
         }
         // In range syntactically but off the map: clamped, not rejected.

@@ -36,13 +36,21 @@ impl Country {
     /// Every spelling of the country with its form.
     pub fn spellings(&self) -> impl Iterator<Item = (CountryForm, &str)> {
         let name = std::iter::once((CountryForm::Name, self.name.as_str()));
-        let official = (!self.official.is_empty() && self.official != self.name).then_some((CountryForm::Alias, self.official.as_str()));
+        let official =
+            (!self.official.is_empty() && self.official != self.name).then_some((CountryForm::Alias, self.official.as_str()));
         let alts = self.alt_names.iter().map(|a| (CountryForm::Alias, a.as_str()));
         let demonyms = self.demonyms.iter().map(|d| (CountryForm::Demonym, d.as_str()));
         let capital = (!self.capital.is_empty()).then_some((CountryForm::Capital, self.capital.as_str()));
         // "Washington, D.C." is "Washington" in running text.
-        let short_capital = self.capital.split_once(',').map(|(short, _)| (CountryForm::Capital, short.trim()));
-        name.chain(official).chain(alts).chain(demonyms).chain(capital).chain(short_capital)
+        let short_capital = self
+            .capital
+            .split_once(',')
+            .map(|(short, _)| (CountryForm::Capital, short.trim()));
+        name.chain(official)
+            .chain(alts)
+            .chain(demonyms)
+            .chain(capital)
+            .chain(short_capital)
     }
 }
 
@@ -50,13 +58,34 @@ pub fn parse(tsv: &str) -> Vec<Country> {
     let mut lines = tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty());
     let header: Vec<&str> = lines.next().map(|h| h.split('\t').collect()).unwrap_or_default();
     let col = |name: &str| header.iter().position(|h| *h == name);
-    let idx: Vec<Option<usize>> =
-        ["iso2", "iso3", "isonum", "fips", "cameo", "name", "official", "alt_names", "demonyms", "capital", "lat", "lon"].iter().map(|n| col(n)).collect();
+    let idx: Vec<Option<usize>> = [
+        "iso2",
+        "iso3",
+        "isonum",
+        "fips",
+        "cameo",
+        "name",
+        "official",
+        "alt_names",
+        "demonyms",
+        "capital",
+        "lat",
+        "lon",
+    ]
+    .iter()
+    .map(|n| col(n))
+    .collect();
     lines
         .map(|line| {
             let cols: Vec<&str> = line.split('\t').collect();
             let get = |i: usize| idx[i].and_then(|c| cols.get(c)).map_or("", |s| s.trim());
-            let list = |i: usize| get(i).split('|').filter(|s| !s.is_empty()).map(str::to_string).collect::<Vec<_>>();
+            let list = |i: usize| {
+                get(i)
+                    .split('|')
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            };
             let lat_lon = get(10).parse().ok().zip(get(11).parse().ok());
             Country {
                 iso2: get(0).into(),

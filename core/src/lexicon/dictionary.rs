@@ -44,9 +44,21 @@ pub fn parse(tsv: &str) -> Vec<DictActor> {
             };
             let code = cols.next()?.to_string();
             let name = cols.next()?.to_string();
-            let aliases = cols.next().unwrap_or("").split('|').filter(|s| !s.is_empty()).map(str::to_string).collect();
+            let aliases = cols
+                .next()
+                .unwrap_or("")
+                .split('|')
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect();
             let until = cols.next().and_then(|s| s.parse().ok());
-            Some(DictActor { kind, code, name, aliases, until })
+            Some(DictActor {
+                kind,
+                code,
+                name,
+                aliases,
+                until,
+            })
         })
         .collect()
 }

@@ -29,7 +29,10 @@ pub enum CaseRule {
 /// What a phrase in the text can refer to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hit {
-    Country { country: u16, form: CountryForm },
+    Country {
+        country: u16,
+        form: CountryForm,
+    },
     /// An entry of the actor dictionary.
     Dict(u32),
     /// A sector noun ("spy agency" → SPY), index into [`Lexicon::sectors`].
@@ -81,7 +84,9 @@ pub fn case_matches(rule: CaseRule, words: &[&str]) -> bool {
         CaseRule::Capitalized => words.iter().enumerate().all(|(i, w)| {
             let first = w.chars().next();
             match first {
-                Some(c) if c.is_alphabetic() => c.is_uppercase() || (i > 0 && FUNCTION_WORDS.contains(&w.to_lowercase().as_str())),
+                Some(c) if c.is_alphabetic() => {
+                    c.is_uppercase() || (i > 0 && FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
+                }
                 _ => true,
             }
         }),
@@ -93,7 +98,9 @@ impl Lexicon {
         let countries = countries::parse(include_str!("../../../data/countries/countries.tsv"));
         let dictionary = dictionary::parse(include_str!("../../../data/lexicon/actors.tsv"));
         let mut agents = dictionary::parse_agents(include_str!("../../../data/lexicon/agents.tsv"));
-        agents.extend(dictionary::parse_agents(include_str!("../../../data/lexicon/agents_extra.tsv")));
+        agents.extend(dictionary::parse_agents(include_str!(
+            "../../../data/lexicon/agents_extra.tsv"
+        )));
         let mut phrases = PhraseIndex::new();
         for (i, c) in countries.iter().enumerate() {
             for (form, spelling) in c.spellings() {
@@ -101,12 +108,24 @@ impl Lexicon {
                     CountryForm::Code => CaseRule::Upper,
                     _ => case_rule_of(spelling),
                 };
-                phrases.insert(spelling, PhraseEntry { hit: Hit::Country { country: i as u16, form }, case });
+                phrases.insert(
+                    spelling,
+                    PhraseEntry {
+                        hit: Hit::Country { country: i as u16, form },
+                        case,
+                    },
+                );
             }
         }
         for (i, a) in dictionary.iter().enumerate() {
             for name in std::iter::once(&a.name).chain(&a.aliases) {
-                phrases.insert(name, PhraseEntry { hit: Hit::Dict(i as u32), case: case_rule_of(name) });
+                phrases.insert(
+                    name,
+                    PhraseEntry {
+                        hit: Hit::Dict(i as u32),
+                        case: case_rule_of(name),
+                    },
+                );
             }
         }
         // First words of known people's names: given names, and family names written first.
@@ -123,7 +142,13 @@ impl Lexicon {
                 sectors.push(sector.clone());
                 sectors.len() - 1
             });
-            phrases.insert(&phrase, PhraseEntry { hit: Hit::Agent(idx as u16), case: CaseRule::Any });
+            phrases.insert(
+                &phrase,
+                PhraseEntry {
+                    hit: Hit::Agent(idx as u16),
+                    case: CaseRule::Any,
+                },
+            );
         }
         Lexicon {
             countries,
@@ -159,7 +184,10 @@ mod tests {
         assert_eq!(case_rule_of("Seoul"), CaseRule::Capitalized);
         assert!(case_matches(CaseRule::Upper, &["US"]));
         assert!(!case_matches(CaseRule::Upper, &["us"]));
-        assert!(case_matches(CaseRule::Capitalized, &["Korea", "Institute", "of", "Liberal", "Democracy"]));
+        assert!(case_matches(
+            CaseRule::Capitalized,
+            &["Korea", "Institute", "of", "Liberal", "Democracy"]
+        ));
         assert!(!case_matches(CaseRule::Capitalized, &["china"]));
         assert!(!case_matches(CaseRule::Capitalized, &["of", "Korea"]));
     }

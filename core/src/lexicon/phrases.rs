@@ -41,7 +41,11 @@ pub struct PhraseIndex<V> {
 
 impl<V> PhraseIndex<V> {
     pub fn new() -> Self {
-        PhraseIndex { vocab: FxHashMap::default(), edges: FxHashMap::default(), values: vec![Vec::new()] }
+        PhraseIndex {
+            vocab: FxHashMap::default(),
+            edges: FxHashMap::default(),
+            values: vec![Vec::new()],
+        }
     }
 
     /// Adds a phrase, tokenised exactly as document text is. Returns false for an empty phrase.
@@ -103,7 +107,9 @@ impl<V> PhraseIndex<V> {
                 continue;
             }
             let Some(word) = ids[i] else { break };
-            let Some(&next) = self.edges.get(&((u64::from(node) << 32) | u64::from(word))) else { break };
+            let Some(&next) = self.edges.get(&((u64::from(node) << 32) | u64::from(word))) else {
+                break;
+            };
             node = next;
             i += 1;
             let values = &self.values[node as usize];
@@ -135,7 +141,10 @@ mod tests {
         let ids = index.word_ids(text, &tokens);
         let skip: Vec<bool> = (0..tokens.len()).map(|i| is_glued_hyphen(&tokens, i, text)).collect();
         let m = index.matches_at(&ids, &skip, 0);
-        assert_eq!(m.iter().map(|(end, v)| (*end, v.to_vec())).collect::<Vec<_>>(), vec![(2, vec![1]), (1, vec![2])]);
+        assert_eq!(
+            m.iter().map(|(end, v)| (*end, v.to_vec())).collect::<Vec<_>>(),
+            vec![(2, vec![1]), (1, vec![2])]
+        );
         let moon = tokens.iter().position(|t| t.text(text) == "Moon").unwrap();
         assert_eq!(index.matches_at(&ids, &skip, moon)[0].0, tokens.len());
     }

@@ -62,10 +62,18 @@ impl Triggers {
                     needs_recipient: c[8].trim() != "no",
                     note: c.get(9).and_then(|s| opt(s)),
                 };
-                let forms = if pos == Pos::Verb { inflections(form) } else { vec![form.to_lowercase()] };
+                let forms = if pos == Pos::Verb {
+                    inflections(form)
+                } else {
+                    vec![form.to_lowercase()]
+                };
                 for f in forms {
                     match f.split_once(' ') {
-                        Some((first, second)) => t.pairs.entry(first.to_string()).or_default().push((second.to_string(), def.clone())),
+                        Some((first, second)) => t
+                            .pairs
+                            .entry(first.to_string())
+                            .or_default()
+                            .push((second.to_string(), def.clone())),
                         None => t.by_form.entry(f).or_default().push(def.clone()),
                     }
                 }

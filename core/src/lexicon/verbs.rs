@@ -52,7 +52,9 @@ impl Block {
     fn index(&mut self, sets: &FxHashMap<String, Vec<String>>) {
         for (i, p) in self.patterns.iter().enumerate() {
             // Anchor on the first element after the verb, else before it.
-            let Some(elem) = p.post.first().or(p.pre.last()) else { continue };
+            let Some(elem) = p.post.first().or(p.pre.last()) else {
+                continue;
+            };
             let words: Vec<String> = match elem {
                 Elem::Word(w) => vec![w.clone()],
                 Elem::Set(s) => sets.get(s).cloned().unwrap_or_default(),
@@ -93,30 +95,103 @@ fn code_of(s: &str) -> Option<String> {
 
 /// Past tense and past participle of irregular English verbs (lemma, past, participle).
 const IRREGULAR: &[(&str, &str, &str)] = &[
-    ("be", "was", "been"), ("have", "had", "had"), ("do", "did", "done"), ("say", "said", "said"), ("make", "made", "made"),
-    ("go", "went", "gone"), ("take", "took", "taken"), ("come", "came", "come"), ("see", "saw", "seen"), ("know", "knew", "known"),
-    ("get", "got", "gotten"), ("give", "gave", "given"), ("find", "found", "found"), ("think", "thought", "thought"),
-    ("tell", "told", "told"), ("become", "became", "become"), ("show", "showed", "shown"), ("leave", "left", "left"),
-    ("feel", "felt", "felt"), ("put", "put", "put"), ("bring", "brought", "brought"), ("begin", "began", "begun"),
-    ("keep", "kept", "kept"), ("hold", "held", "held"), ("write", "wrote", "written"), ("stand", "stood", "stood"),
-    ("hear", "heard", "heard"), ("let", "let", "let"), ("mean", "meant", "meant"), ("set", "set", "set"), ("meet", "met", "met"),
-    ("run", "ran", "run"), ("pay", "paid", "paid"), ("sit", "sat", "sat"), ("speak", "spoke", "spoken"), ("lead", "led", "led"),
-    ("read", "read", "read"), ("grow", "grew", "grown"), ("lose", "lost", "lost"), ("fall", "fell", "fallen"),
-    ("send", "sent", "sent"), ("build", "built", "built"), ("draw", "drew", "drawn"), ("break", "broke", "broken"),
-    ("spend", "spent", "spent"), ("cut", "cut", "cut"), ("rise", "rose", "risen"), ("drive", "drove", "driven"),
-    ("buy", "bought", "bought"), ("choose", "chose", "chosen"), ("seek", "sought", "sought"), ("throw", "threw", "thrown"),
-    ("catch", "caught", "caught"), ("deal", "dealt", "dealt"), ("win", "won", "won"), ("shoot", "shot", "shot"),
-    ("fight", "fought", "fought"), ("teach", "taught", "taught"), ("sell", "sold", "sold"), ("strike", "struck", "struck"),
-    ("hide", "hid", "hidden"), ("steal", "stole", "stolen"), ("swear", "swore", "sworn"), ("withdraw", "withdrew", "withdrawn"),
-    ("undertake", "undertook", "undertaken"), ("forbid", "forbade", "forbidden"), ("beat", "beat", "beaten"),
-    ("freeze", "froze", "frozen"), ("hang", "hung", "hung"), ("shake", "shook", "shaken"), ("tear", "tore", "torn"),
-    ("withhold", "withheld", "withheld"), ("uphold", "upheld", "upheld"), ("overthrow", "overthrew", "overthrown"),
-    ("broadcast", "broadcast", "broadcast"), ("mislead", "misled", "misled"), ("foresee", "foresaw", "foreseen"),
-    ("bear", "bore", "borne"), ("blow", "blew", "blown"), ("forgive", "forgave", "forgiven"), ("lend", "lent", "lent"),
-    ("sink", "sank", "sunk"), ("spread", "spread", "spread"), ("split", "split", "split"), ("shut", "shut", "shut"),
-    ("hit", "hit", "hit"), ("hurt", "hurt", "hurt"), ("quit", "quit", "quit"), ("bid", "bid", "bid"), ("fly", "flew", "flown"),
-    ("feed", "fed", "fed"), ("flee", "fled", "fled"), ("arise", "arose", "arisen"), ("bind", "bound", "bound"),
-    ("forecast", "forecast", "forecast"), ("overtake", "overtook", "overtaken"), ("rebuild", "rebuilt", "rebuilt"),
+    ("be", "was", "been"),
+    ("have", "had", "had"),
+    ("do", "did", "done"),
+    ("say", "said", "said"),
+    ("make", "made", "made"),
+    ("go", "went", "gone"),
+    ("take", "took", "taken"),
+    ("come", "came", "come"),
+    ("see", "saw", "seen"),
+    ("know", "knew", "known"),
+    ("get", "got", "gotten"),
+    ("give", "gave", "given"),
+    ("find", "found", "found"),
+    ("think", "thought", "thought"),
+    ("tell", "told", "told"),
+    ("become", "became", "become"),
+    ("show", "showed", "shown"),
+    ("leave", "left", "left"),
+    ("feel", "felt", "felt"),
+    ("put", "put", "put"),
+    ("bring", "brought", "brought"),
+    ("begin", "began", "begun"),
+    ("keep", "kept", "kept"),
+    ("hold", "held", "held"),
+    ("write", "wrote", "written"),
+    ("stand", "stood", "stood"),
+    ("hear", "heard", "heard"),
+    ("let", "let", "let"),
+    ("mean", "meant", "meant"),
+    ("set", "set", "set"),
+    ("meet", "met", "met"),
+    ("run", "ran", "run"),
+    ("pay", "paid", "paid"),
+    ("sit", "sat", "sat"),
+    ("speak", "spoke", "spoken"),
+    ("lead", "led", "led"),
+    ("read", "read", "read"),
+    ("grow", "grew", "grown"),
+    ("lose", "lost", "lost"),
+    ("fall", "fell", "fallen"),
+    ("send", "sent", "sent"),
+    ("build", "built", "built"),
+    ("draw", "drew", "drawn"),
+    ("break", "broke", "broken"),
+    ("spend", "spent", "spent"),
+    ("cut", "cut", "cut"),
+    ("rise", "rose", "risen"),
+    ("drive", "drove", "driven"),
+    ("buy", "bought", "bought"),
+    ("choose", "chose", "chosen"),
+    ("seek", "sought", "sought"),
+    ("throw", "threw", "thrown"),
+    ("catch", "caught", "caught"),
+    ("deal", "dealt", "dealt"),
+    ("win", "won", "won"),
+    ("shoot", "shot", "shot"),
+    ("fight", "fought", "fought"),
+    ("teach", "taught", "taught"),
+    ("sell", "sold", "sold"),
+    ("strike", "struck", "struck"),
+    ("hide", "hid", "hidden"),
+    ("steal", "stole", "stolen"),
+    ("swear", "swore", "sworn"),
+    ("withdraw", "withdrew", "withdrawn"),
+    ("undertake", "undertook", "undertaken"),
+    ("forbid", "forbade", "forbidden"),
+    ("beat", "beat", "beaten"),
+    ("freeze", "froze", "frozen"),
+    ("hang", "hung", "hung"),
+    ("shake", "shook", "shaken"),
+    ("tear", "tore", "torn"),
+    ("withhold", "withheld", "withheld"),
+    ("uphold", "upheld", "upheld"),
+    ("overthrow", "overthrew", "overthrown"),
+    ("broadcast", "broadcast", "broadcast"),
+    ("mislead", "misled", "misled"),
+    ("foresee", "foresaw", "foreseen"),
+    ("bear", "bore", "borne"),
+    ("blow", "blew", "blown"),
+    ("forgive", "forgave", "forgiven"),
+    ("lend", "lent", "lent"),
+    ("sink", "sank", "sunk"),
+    ("spread", "spread", "spread"),
+    ("split", "split", "split"),
+    ("shut", "shut", "shut"),
+    ("hit", "hit", "hit"),
+    ("hurt", "hurt", "hurt"),
+    ("quit", "quit", "quit"),
+    ("bid", "bid", "bid"),
+    ("fly", "flew", "flown"),
+    ("feed", "fed", "fed"),
+    ("flee", "fled", "fled"),
+    ("arise", "arose", "arisen"),
+    ("bind", "bound", "bound"),
+    ("forecast", "forecast", "forecast"),
+    ("overtake", "overtook", "overtaken"),
+    ("rebuild", "rebuilt", "rebuilt"),
 ];
 
 /// Regular English inflections of a verb: base, -s, -ed, -ing (with consonant doubling both ways,
@@ -133,13 +208,15 @@ pub fn inflections(lemma: &str) -> Vec<String> {
     let last = w.chars().last().unwrap_or(' ');
     let before_last = w.chars().rev().nth(1).unwrap_or(' ');
     let consonant_y = last == 'y' && !vowel(before_last);
-    out.push(if ends("s") || ends("x") || ends("z") || ends("ch") || ends("sh") || ends("o") {
-        format!("{w}es")
-    } else if consonant_y {
-        format!("{}ies", &w[..w.len() - 1])
-    } else {
-        format!("{w}s")
-    });
+    out.push(
+        if ends("s") || ends("x") || ends("z") || ends("ch") || ends("sh") || ends("o") {
+            format!("{w}es")
+        } else if consonant_y {
+            format!("{}ies", &w[..w.len() - 1])
+        } else {
+            format!("{w}s")
+        },
+    );
     if ends("e") {
         out.push(format!("{w}d"));
         if ends("ie") {
@@ -155,7 +232,11 @@ pub fn inflections(lemma: &str) -> Vec<String> {
     } else {
         out.push(format!("{w}ed"));
         out.push(format!("{w}ing"));
-        let cvc = !vowel(last) && !"wxy".contains(last) && vowel(before_last) && w.len() >= 3 && !vowel(w.chars().rev().nth(2).unwrap_or('a'));
+        let cvc = !vowel(last)
+            && !"wxy".contains(last)
+            && vowel(before_last)
+            && w.len() >= 3
+            && !vowel(w.chars().rev().nth(2).unwrap_or('a'));
         if cvc {
             out.push(format!("{w}{last}ed"));
             out.push(format!("{w}{last}ing"));
@@ -169,17 +250,33 @@ impl VerbDictionary {
         let mut dict = VerbDictionary::default();
         for line in text.lines().filter(|l| !l.starts_with('#')) {
             let mut parts = line.splitn(3, ' ');
-            let (Some(tag), Some(a)) = (parts.next(), parts.next()) else { continue };
+            let (Some(tag), Some(a)) = (parts.next(), parts.next()) else {
+                continue;
+            };
             let rest = parts.next().unwrap_or("");
             match tag {
                 "S" => {
-                    dict.sets.insert(a.to_lowercase(), rest.split('|').map(|w| w.to_lowercase()).collect());
+                    dict.sets
+                        .insert(a.to_lowercase(), rest.split('|').map(|w| w.to_lowercase()).collect());
                 }
-                "B" => dict.blocks.push(Block { name: a.to_string(), code: code_of(rest), patterns: Vec::new(), anchors: FxHashMap::default() }),
+                "B" => dict.blocks.push(Block {
+                    name: a.to_string(),
+                    code: code_of(rest),
+                    patterns: Vec::new(),
+                    anchors: FxHashMap::default(),
+                }),
                 "V" => {
-                    let Some(block_idx) = dict.blocks.len().checked_sub(1) else { continue };
+                    let Some(block_idx) = dict.blocks.len().checked_sub(1) else {
+                        continue;
+                    };
                     let (head, irregular) = match rest.split_once(" [") {
-                        Some((h, irr)) => (h, irr.trim_end_matches(']').split('|').map(|f| f.to_lowercase()).collect::<Vec<_>>()),
+                        Some((h, irr)) => (
+                            h,
+                            irr.trim_end_matches(']')
+                                .split('|')
+                                .map(|f| f.to_lowercase())
+                                .collect::<Vec<_>>(),
+                        ),
                         None => (rest, Vec::new()),
                     };
                     let mut words = head.split_whitespace();
@@ -187,7 +284,13 @@ impl VerbDictionary {
                     let particle = words.next().map(str::to_lowercase);
                     let own_code = code_of(a).is_some();
                     let code = code_of(a).or_else(|| dict.blocks[block_idx].code.clone());
-                    let sense = Sense { block: block_idx as u32, lemma: verb.to_lowercase(), code, particle: particle.clone(), own_code };
+                    let sense = Sense {
+                        block: block_idx as u32,
+                        lemma: verb.to_lowercase(),
+                        code,
+                        particle: particle.clone(),
+                        own_code,
+                    };
                     let mut forms = inflections(verb);
                     for f in irregular {
                         // Irregular forms of phrasal verbs repeat the particle ("asked for").
@@ -206,12 +309,18 @@ impl VerbDictionary {
                 "P" => {
                     let Some(block) = dict.blocks.last_mut() else { continue };
                     let words: Vec<&str> = rest.split_whitespace().collect();
-                    let Some(star) = words.iter().position(|w| *w == "*") else { continue };
+                    let Some(star) = words.iter().position(|w| *w == "*") else {
+                        continue;
+                    };
                     let elem = |w: &&str| match w.strip_prefix('&') {
                         Some(set) => Elem::Set(set.to_lowercase()),
                         None => Elem::Word(w.to_lowercase()),
                     };
-                    block.patterns.push(Pattern { code: code_of(a), pre: words[..star].iter().map(elem).collect(), post: words[star + 1..].iter().map(elem).collect() });
+                    block.patterns.push(Pattern {
+                        code: code_of(a),
+                        pre: words[..star].iter().map(elem).collect(),
+                        post: words[star + 1..].iter().map(elem).collect(),
+                    });
                 }
                 _ => {}
             }
@@ -232,8 +341,13 @@ impl VerbDictionary {
     /// True when `word` (lower case) is `elem`.
     pub fn elem_matches(&self, elem: &Elem, word: &str) -> bool {
         match elem {
-            Elem::Word(w) => w == word || (w.len() > 3 && word.len() > w.len() && word.starts_with(w.as_str()) && word.len() - w.len() <= 3),
-            Elem::Set(s) => self.sets.get(s).is_some_and(|ws| ws.iter().any(|w| w == word || (word.starts_with(w.as_str()) && word.len() - w.len() <= 3 && w.len() > 3))),
+            Elem::Word(w) => {
+                w == word || (w.len() > 3 && word.len() > w.len() && word.starts_with(w.as_str()) && word.len() - w.len() <= 3)
+            }
+            Elem::Set(s) => self.sets.get(s).is_some_and(|ws| {
+                ws.iter()
+                    .any(|w| w == word || (word.starts_with(w.as_str()) && word.len() - w.len() <= 3 && w.len() > 3))
+            }),
         }
     }
 }

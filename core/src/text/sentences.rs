@@ -18,9 +18,47 @@ pub struct Sentence {
 /// Capitalised words that open sentences far more often than they continue names, used to
 /// decide whether an abbreviation's period also ends the sentence ("... with the U.S. The talks").
 const SENTENCE_OPENERS: &[&str] = &[
-    "The", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "His", "Her", "Their",
-    "But", "And", "However", "Meanwhile", "In", "On", "At", "A", "An", "After", "Before", "While", "When", "There",
-    "Despite", "According", "Also", "Moreover", "Nevertheless", "Still", "Yet", "As", "If", "For", "Some", "Many",
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "Its",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "His",
+    "Her",
+    "Their",
+    "But",
+    "And",
+    "However",
+    "Meanwhile",
+    "In",
+    "On",
+    "At",
+    "A",
+    "An",
+    "After",
+    "Before",
+    "While",
+    "When",
+    "There",
+    "Despite",
+    "According",
+    "Also",
+    "Moreover",
+    "Nevertheless",
+    "Still",
+    "Yet",
+    "As",
+    "If",
+    "For",
+    "Some",
+    "Many",
 ];
 
 pub fn split_sentences(text: &str, tokens: &[Token], blocks: &[Block]) -> Vec<Sentence> {
@@ -54,8 +92,15 @@ pub fn split_sentences(text: &str, tokens: &[Token], blocks: &[Block]) -> Vec<Se
 }
 
 fn make(tokens: &[Token], range: Range<usize>, block: usize) -> Sentence {
-    let span = Span { start: tokens[range.start].span.start, end: tokens[range.end - 1].span.end };
-    Sentence { span, tokens: range, block }
+    let span = Span {
+        start: tokens[range.start].span.start,
+        end: tokens[range.end - 1].span.end,
+    };
+    Sentence {
+        span,
+        tokens: range,
+        block,
+    }
 }
 
 fn is_terminal(s: &str) -> bool {
@@ -91,7 +136,10 @@ fn boundary_after(text: &str, tokens: &[Token], i: usize, end: usize) -> Option<
         return None;
     }
     let next_text = next.text(text);
-    let starts_upper = next_text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let starts_upper = next_text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     if abbreviation_end {
         return (SENTENCE_OPENERS.contains(&next_text)).then_some(j);
     }
@@ -106,8 +154,14 @@ mod tests {
 
     fn split(text: &str) -> Vec<&str> {
         let tokens = tokenize(text);
-        let blocks = vec![Block { kind: BlockKind::Paragraph, span: Span::new(0, text.len()) }];
-        split_sentences(text, &tokens, &blocks).into_iter().map(|s| &text[s.span.range()]).collect()
+        let blocks = vec![Block {
+            kind: BlockKind::Paragraph,
+            span: Span::new(0, text.len()),
+        }];
+        split_sentences(text, &tokens, &blocks)
+            .into_iter()
+            .map(|s| &text[s.span.range()])
+            .collect()
     }
 
     #[test]
@@ -120,7 +174,10 @@ mod tests {
 
     #[test]
     fn abbreviation_at_the_end_of_a_sentence() {
-        assert_eq!(split("Seoul sided with the U.S. The talks ended."), ["Seoul sided with the U.S.", "The talks ended."]);
+        assert_eq!(
+            split("Seoul sided with the U.S. The talks ended."),
+            ["Seoul sided with the U.S.", "The talks ended."]
+        );
     }
 
     #[test]
@@ -129,12 +186,18 @@ mod tests {
             split("“It is crucial,” the NIS said.  “We plan to send more,” NIS added."),
             ["“It is crucial,” the NIS said.", "“We plan to send more,” NIS added."]
         );
-        assert_eq!(split("He warned: “This ends badly.” Then he left."), ["He warned: “This ends badly.”", "Then he left."]);
+        assert_eq!(
+            split("He warned: “This ends badly.” Then he left."),
+            ["He warned: “This ends badly.”", "Then he left."]
+        );
     }
 
     #[test]
     fn numbers_and_lowercase_do_not_split() {
-        assert_eq!(split("It costs 1.5 million. it goes on"), ["It costs 1.5 million. it goes on"]);
+        assert_eq!(
+            split("It costs 1.5 million. it goes on"),
+            ["It costs 1.5 million. it goes on"]
+        );
         assert_eq!(split("In 2019. 2020 was next."), ["In 2019.", "2020 was next."]);
     }
 }

@@ -28,8 +28,9 @@ use super::percent::{self, Unescape};
 use super::*;
 use std::fmt::Write;
 
-const KEYS: [&str; 17] =
-    ["v", "sel", "sel2", "q", "mod", "kind", "docs", "from", "to", "text", "map", "g", "exp", "panel", "show", "data", "ov"];
+const KEYS: [&str; 17] = [
+    "v", "sel", "sel2", "q", "mod", "kind", "docs", "from", "to", "text", "map", "g", "exp", "panel", "show", "data", "ov",
+];
 
 /// Writes the fragment (without the leading `#`) for `state`: `v=1` and every field that
 /// differs from the default. The output is at most a few hundred bytes for typical states;
@@ -166,7 +167,10 @@ pub fn decode(fragment: &str) -> Result<ViewState, StateError> {
 /// [`decode`], also returning what was ignored.
 pub fn decode_with_warnings(fragment: &str) -> Result<(ViewState, Vec<Warning>), StateError> {
     if fragment.len() > MAX_FRAGMENT_BYTES {
-        return Err(StateError::TooLong { bytes: fragment.len(), limit: MAX_FRAGMENT_BYTES });
+        return Err(StateError::TooLong {
+            bytes: fragment.len(),
+            limit: MAX_FRAGMENT_BYTES,
+        });
     }
     let body = fragment.strip_prefix('#').unwrap_or(fragment);
     let mut warnings = Vec::new();
@@ -225,7 +229,13 @@ pub fn decode_with_warnings(fragment: &str) -> Result<(ViewState, Vec<Warning>),
                 let v = unescape(value, "panel")?;
                 match Panel::from_token(&v) {
                     Some(p) => s.panel = p,
-                    None => push_warning(&mut warnings, Warning::UnknownValue { key: "panel", value: shorten(&v) }),
+                    None => push_warning(
+                        &mut warnings,
+                        Warning::UnknownValue {
+                            key: "panel",
+                            value: shorten(&v),
+                        },
+                    ),
                 }
             }
             "show" => s.views = flags(value, "show", &mut warnings)?,
@@ -261,7 +271,10 @@ fn shorten(s: &str) -> String {
 
 fn unescape<'a>(s: &'a str, key: &str) -> Result<std::borrow::Cow<'a, str>, StateError> {
     percent::decode(s).map_err(|e| match e {
-        Unescape::BadEscape(escape) => StateError::BadEscape { key: shorten(key), escape },
+        Unescape::BadEscape(escape) => StateError::BadEscape {
+            key: shorten(key),
+            escape,
+        },
         Unescape::InvalidUtf8 => StateError::InvalidUtf8 { key: shorten(key) },
     })
 }
@@ -269,7 +282,11 @@ fn unescape<'a>(s: &'a str, key: &str) -> Result<std::borrow::Cow<'a, str>, Stat
 fn text(value: &str, key: &'static str, limit: usize) -> Result<String, StateError> {
     let v = unescape(value, key)?;
     if v.len() > limit {
-        return Err(StateError::ValueTooLong { key, bytes: v.len(), limit });
+        return Err(StateError::ValueTooLong {
+            key,
+            bytes: v.len(),
+            limit,
+        });
     }
     Ok(v.into_owned())
 }
@@ -278,7 +295,10 @@ fn text(value: &str, key: &'static str, limit: usize) -> Result<String, StateErr
 fn key_text(value: &str, key: &'static str) -> Result<String, StateError> {
     let v = text(value, key, MAX_KEY_BYTES)?;
     if v.is_empty() {
-        return Err(StateError::BadSelection { key, value: String::new() });
+        return Err(StateError::BadSelection {
+            key,
+            value: String::new(),
+        });
     }
     Ok(v)
 }
@@ -288,7 +308,11 @@ fn list(value: &str, key: &'static str) -> Result<Vec<String>, StateError> {
     let pieces = value.split(',').filter(|p| !p.is_empty());
     let count = pieces.clone().count();
     if count > MAX_ITEMS {
-        return Err(StateError::TooMany { key, count, limit: MAX_ITEMS });
+        return Err(StateError::TooMany {
+            key,
+            count,
+            limit: MAX_ITEMS,
+        });
     }
     pieces.map(|p| key_text(p, key)).collect()
 }
@@ -306,7 +330,10 @@ fn flags<T: Token>(value: &str, key: &'static str, warnings: &mut Vec<Warning>) 
 }
 
 fn selection(value: &str, warnings: &mut Vec<Warning>) -> Result<Selection, StateError> {
-    let bad = || StateError::BadSelection { key: "sel", value: shorten(value) };
+    let bad = || StateError::BadSelection {
+        key: "sel",
+        value: shorten(value),
+    };
     let (tag, rest) = value.split_once(':').ok_or_else(bad)?;
     let sel = match tag {
         "a" => Selection::Actor(key_text(rest, "sel")?),
@@ -328,10 +355,19 @@ fn selection(value: &str, warnings: &mut Vec<Warning>) -> Result<Selection, Stat
                     Some(Span { start, end })
                 }
             };
-            Selection::Document { id: key_text(id, "sel")?, span }
+            Selection::Document {
+                id: key_text(id, "sel")?,
+                span,
+            }
         }
         _ => {
-            push_warning(warnings, Warning::UnknownValue { key: "sel", value: shorten(value) });
+            push_warning(
+                warnings,
+                Warning::UnknownValue {
+                    key: "sel",
+                    value: shorten(value),
+                },
+            );
             Selection::None
         }
     };
@@ -339,7 +375,10 @@ fn selection(value: &str, warnings: &mut Vec<Warning>) -> Result<Selection, Stat
 }
 
 fn date(value: &str, key: &'static str) -> Result<Date, StateError> {
-    let bad = || StateError::BadDate { key, value: shorten(value) };
+    let bad = || StateError::BadDate {
+        key,
+        value: shorten(value),
+    };
     let b = value.as_bytes();
     let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) || !digits(5..7) || !digits(8..10) {
@@ -362,14 +401,26 @@ fn numbers(value: &str, key: &'static str, axes: [Axis; 3]) -> Result<[f32; 3], 
         let piece = pieces.next().unwrap_or("");
         let text = unescape(piece, key)?;
         // Bounded: the whole fragment is at most 8 KiB.
-        let v: f64 = text.trim().parse().map_err(|_| StateError::BadNumber { key, value: shorten(&text) })?;
+        let v: f64 = text.trim().parse().map_err(|_| StateError::BadNumber {
+            key,
+            value: shorten(&text),
+        })?;
         if !axis.contains(v) {
-            return Err(StateError::OutOfRange { key, axis: axis.name, value: shorten(&text), min: axis.min, max: axis.max });
+            return Err(StateError::OutOfRange {
+                key,
+                axis: axis.name,
+                value: shorten(&text),
+                min: axis.min,
+                max: axis.max,
+            });
         }
         *slot = axis.quantise(v);
     }
     if let Some(extra) = pieces.next() {
-        return Err(StateError::BadNumber { key, value: shorten(extra) });
+        return Err(StateError::BadNumber {
+            key,
+            value: shorten(extra),
+        });
     }
     Ok(out)
 }

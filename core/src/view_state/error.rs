@@ -17,7 +17,13 @@ pub enum StateError {
     /// Not a number.
     BadNumber { key: &'static str, value: String },
     /// A number outside its range, NaN or infinite.
-    OutOfRange { key: &'static str, axis: &'static str, value: String, min: f64, max: f64 },
+    OutOfRange {
+        key: &'static str,
+        axis: &'static str,
+        value: String,
+        min: f64,
+        max: f64,
+    },
     /// Not a `YYYY-MM-DD` calendar date between years 1 and 9999.
     BadDate { key: &'static str, value: String },
     /// `to` is before `from`.
@@ -34,10 +40,16 @@ impl fmt::Display for StateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             StateError::TooLong { bytes, limit } => {
-                write!(f, "the link's view state is {bytes} bytes long, over the {limit}-byte limit; it was not read")
+                write!(
+                    f,
+                    "the link's view state is {bytes} bytes long, over the {limit}-byte limit; it was not read"
+                )
             }
             StateError::BadEscape { key, escape } => {
-                write!(f, "the link has a broken escape \"{escape}\" in \"{key}\" (a % must be followed by two hex digits)")
+                write!(
+                    f,
+                    "the link has a broken escape \"{escape}\" in \"{key}\" (a % must be followed by two hex digits)"
+                )
             }
             StateError::InvalidUtf8 { key } => write!(f, "the link's \"{key}\" does not decode to valid text (UTF-8)"),
             StateError::UnsupportedVersion { found } => write!(
@@ -46,7 +58,13 @@ impl fmt::Display for StateError {
                 super::VERSION
             ),
             StateError::BadNumber { key, value } => write!(f, "the link's \"{key}\" has \"{value}\" where a number belongs"),
-            StateError::OutOfRange { key, axis, value, min, max } => {
+            StateError::OutOfRange {
+                key,
+                axis,
+                value,
+                min,
+                max,
+            } => {
                 write!(f, "the link's \"{key}\" {axis} is {value}, outside {min} to {max}")
             }
             StateError::BadDate { key, value } => {
@@ -86,7 +104,9 @@ impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Warning::UnknownKey(k) => write!(f, "ignored \"{k}\", which this version of Entente does not know"),
-            Warning::UnknownValue { key, value } => write!(f, "ignored \"{value}\" in \"{key}\", which this version does not know"),
+            Warning::UnknownValue { key, value } => {
+                write!(f, "ignored \"{value}\" in \"{key}\", which this version does not know")
+            }
             Warning::DuplicateKey(k) => write!(f, "\"{k}\" appears more than once; the last one counts"),
             Warning::Long { chars } => write!(f, "the link is {chars} characters long; some tools cut links over 2,000"),
         }
@@ -104,9 +124,14 @@ pub enum Notice {
     /// added on their own machine, which a link never carries.
     MissingDocuments(Vec<String>),
     /// The selected span does not lie inside the document.
-    SpanOutside { document: String },
+    SpanOutside {
+        document: String,
+    },
     /// The link was made with other data or another extractor.
-    OtherData { link: String, here: String },
+    OtherData {
+        link: String,
+        here: String,
+    },
 }
 
 fn list(f: &mut fmt::Formatter<'_>, what: &str, whats: &str, items: &[String]) -> fmt::Result {
@@ -114,7 +139,12 @@ fn list(f: &mut fmt::Formatter<'_>, what: &str, whats: &str, items: &[String]) -
     if let [one] = items {
         return write!(f, "the link mentions {what} this corpus does not have: {one}");
     }
-    write!(f, "the link mentions {} {whats} this corpus does not have: {}", items.len(), items[..items.len().min(SHOWN)].join(", "))?;
+    write!(
+        f,
+        "the link mentions {} {whats} this corpus does not have: {}",
+        items.len(),
+        items[..items.len().min(SHOWN)].join(", ")
+    )?;
     if items.len() > SHOWN {
         write!(f, " and {} more", items.len() - SHOWN)?;
     }
@@ -129,7 +159,10 @@ impl fmt::Display for Notice {
             Notice::MissingEvent(key) => write!(f, "the link mentions an event this corpus does not have: {key}"),
             Notice::MissingDocuments(ids) => list(f, "a document", "documents", ids),
             Notice::SpanOutside { document } => {
-                write!(f, "the link points at a passage outside document {document}; the whole document is selected")
+                write!(
+                    f,
+                    "the link points at a passage outside document {document}; the whole document is selected"
+                )
             }
             Notice::OtherData { link, here } => write!(
                 f,

@@ -30,7 +30,12 @@ fn base_key(model: &Model, event: &Event) -> String {
     let evidence = event
         .mentions
         .iter()
-        .map(|m| (model.documents.get(m.doc as usize).map_or("", |d| d.id.as_str()), m.trigger_span.start))
+        .map(|m| {
+            (
+                model.documents.get(m.doc as usize).map_or("", |d| d.id.as_str()),
+                m.trigger_span.start,
+            )
+        })
         .min()
         .unwrap_or(("", 0));
     let offset = evidence.1.to_string();
@@ -52,8 +57,15 @@ fn base_key(model: &Model, event: &Event) -> String {
 pub fn event_key(model: &Model, id: EventId) -> Option<String> {
     let event = model.events.get(id as usize)?;
     let base = base_key(model, event);
-    let earlier = model.events[..id as usize].iter().filter(|e| base_key(model, e) == base).count();
-    Some(if earlier == 0 { base } else { format!("{base}-{}", earlier + 1) })
+    let earlier = model.events[..id as usize]
+        .iter()
+        .filter(|e| base_key(model, e) == base)
+        .count();
+    Some(if earlier == 0 {
+        base
+    } else {
+        format!("{base}-{}", earlier + 1)
+    })
 }
 
 /// The event with key `key`, if the model has it. O(events): use [`ModelIndex`] for many.
@@ -133,26 +145,37 @@ pub fn validate(state: &ViewState, model: &Model) -> (ViewState, Vec<Notice>) {
     let mut missing_docs = Vec::new();
 
     if !s.data.is_empty() && s.data != model.extractor {
-        notices.push(Notice::OtherData { link: s.data.clone(), here: model.extractor.clone() });
+        notices.push(Notice::OtherData {
+            link: s.data.clone(),
+            here: model.extractor.clone(),
+        });
     }
     let keep = match &s.selection {
         Selection::None => true,
-        Selection::Actor(k) => index.actor(k).is_some() || {
-            missing_actors.push(k.clone());
-            false
-        },
-        Selection::Place(k) => index.place(k).is_some() || {
-            notices.push(Notice::MissingPlace(k.clone()));
-            false
-        },
-        Selection::Event(k) => index.event(k).is_some() || {
-            notices.push(Notice::MissingEvent(k.clone()));
-            false
-        },
-        Selection::Document { id, .. } => index.document(id).is_some() || {
-            missing_docs.push(id.clone());
-            false
-        },
+        Selection::Actor(k) => {
+            index.actor(k).is_some() || {
+                missing_actors.push(k.clone());
+                false
+            }
+        }
+        Selection::Place(k) => {
+            index.place(k).is_some() || {
+                notices.push(Notice::MissingPlace(k.clone()));
+                false
+            }
+        }
+        Selection::Event(k) => {
+            index.event(k).is_some() || {
+                notices.push(Notice::MissingEvent(k.clone()));
+                false
+            }
+        }
+        Selection::Document { id, .. } => {
+            index.document(id).is_some() || {
+                missing_docs.push(id.clone());
+                false
+            }
+        }
     };
     if !keep {
         s.selection = Selection::None;
@@ -188,10 +211,16 @@ pub fn validate(state: &ViewState, model: &Model) -> (ViewState, Vec<Notice>) {
 pub fn validate_spans(state: &ViewState, corpus: &crate::corpus::Corpus) -> (ViewState, Vec<Notice>) {
     let mut s = state.clone();
     let mut notices = Vec::new();
-    if let Selection::Document { id, span: span @ Some(_) } = &mut s.selection {
-        let fits = corpus.documents.iter().find(|d| &d.id == id).is_none_or(|d| {
-            span.is_some_and(|sp| d.text.get(sp.start as usize..sp.end as usize).is_some())
-        });
+    if let Selection::Document {
+        id,
+        span: span @ Some(_),
+    } = &mut s.selection
+    {
+        let fits = corpus
+            .documents
+            .iter()
+            .find(|d| &d.id == id)
+            .is_none_or(|d| span.is_some_and(|sp| d.text.get(sp.start as usize..sp.end as usize).is_some()));
         if !fits {
             notices.push(Notice::SpanOutside { document: id.clone() });
             *span = None;

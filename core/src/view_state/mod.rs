@@ -161,7 +161,11 @@ pub(crate) struct Axis {
 impl Axis {
     /// Clamps into range (NaN counts as 0) and rounds to the axis's decimals.
     pub(crate) fn quantise(self, v: f64) -> f32 {
-        let v = if v.is_nan() { 0f64.clamp(self.min, self.max) } else { v.clamp(self.min, self.max) };
+        let v = if v.is_nan() {
+            0f64.clamp(self.min, self.max)
+        } else {
+            v.clamp(self.min, self.max)
+        };
         let scale = 10f64.powi(i32::from(self.decimals));
         let q = (v * scale).round() / scale;
         // No "-0" in links.
@@ -173,21 +177,55 @@ impl Axis {
 }
 
 pub(crate) const MAP_AXES: [Axis; 3] = [
-    Axis { name: "longitude", min: -180.0, max: 180.0, decimals: 4 },
-    Axis { name: "latitude", min: -90.0, max: 90.0, decimals: 4 },
-    Axis { name: "zoom", min: 0.0, max: 24.0, decimals: 2 },
+    Axis {
+        name: "longitude",
+        min: -180.0,
+        max: 180.0,
+        decimals: 4,
+    },
+    Axis {
+        name: "latitude",
+        min: -90.0,
+        max: 90.0,
+        decimals: 4,
+    },
+    Axis {
+        name: "zoom",
+        min: 0.0,
+        max: 24.0,
+        decimals: 2,
+    },
 ];
 pub(crate) const GRAPH_AXES: [Axis; 3] = [
-    Axis { name: "x", min: -100_000.0, max: 100_000.0, decimals: 2 },
-    Axis { name: "y", min: -100_000.0, max: 100_000.0, decimals: 2 },
-    Axis { name: "zoom", min: 0.001, max: 1_000.0, decimals: 3 },
+    Axis {
+        name: "x",
+        min: -100_000.0,
+        max: 100_000.0,
+        decimals: 2,
+    },
+    Axis {
+        name: "y",
+        min: -100_000.0,
+        max: 100_000.0,
+        decimals: 2,
+    },
+    Axis {
+        name: "zoom",
+        min: 0.001,
+        max: 1_000.0,
+        decimals: 3,
+    },
 ];
 
 impl MapView {
     /// A viewport from any numbers: clamped into range and quantised, so it round-trips.
     pub fn new(lon: f64, lat: f64, zoom: f64) -> MapView {
         let [a, b, c] = MAP_AXES;
-        MapView { lon: a.quantise(lon), lat: b.quantise(lat), zoom: c.quantise(zoom) }
+        MapView {
+            lon: a.quantise(lon),
+            lat: b.quantise(lat),
+            zoom: c.quantise(zoom),
+        }
     }
     pub(crate) fn values(self) -> [f32; 3] {
         [self.lon, self.lat, self.zoom]
@@ -198,7 +236,11 @@ impl GraphCamera {
     /// A camera from any numbers: clamped into range and quantised, so it round-trips.
     pub fn new(x: f64, y: f64, zoom: f64) -> GraphCamera {
         let [a, b, c] = GRAPH_AXES;
-        GraphCamera { x: a.quantise(x), y: b.quantise(y), zoom: c.quantise(zoom) }
+        GraphCamera {
+            x: a.quantise(x),
+            y: b.quantise(y),
+            zoom: c.quantise(zoom),
+        }
     }
     pub(crate) fn values(self) -> [f32; 3] {
         [self.x, self.y, self.zoom]
@@ -236,8 +278,12 @@ pub trait Token: Copy + PartialEq + 'static {
 }
 
 impl Token for Quad {
-    const ALL: &'static [Quad] =
-        &[Quad::VerbalCooperation, Quad::MaterialCooperation, Quad::VerbalConflict, Quad::MaterialConflict];
+    const ALL: &'static [Quad] = &[
+        Quad::VerbalCooperation,
+        Quad::MaterialCooperation,
+        Quad::VerbalConflict,
+        Quad::MaterialConflict,
+    ];
     fn token(self) -> &'static str {
         match self {
             Quad::VerbalCooperation => "1",
@@ -327,7 +373,10 @@ pub struct Flags<T> {
 
 impl<T: Token> Flags<T> {
     pub fn empty() -> Self {
-        Flags { bits: 0, _of: PhantomData }
+        Flags {
+            bits: 0,
+            _of: PhantomData,
+        }
     }
     pub fn all() -> Self {
         let n = T::ALL.len().min(32);
@@ -354,7 +403,11 @@ impl<T: Token> Flags<T> {
     }
     /// The members, in `T::ALL` order.
     pub fn iter(&self) -> impl Iterator<Item = T> + '_ {
-        T::ALL.iter().enumerate().filter(|(i, _)| self.bits & (1 << i) != 0).map(|(_, &v)| v)
+        T::ALL
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.bits & (1 << i) != 0)
+            .map(|(_, &v)| v)
     }
     /// True when the set is empty (no filter) or holds `v`.
     pub fn admits(&self, v: T) -> bool {

@@ -67,21 +67,39 @@ fn selections_of_every_kind_round_trip() {
         Selection::Actor("KOR".into()),
         Selection::Place("capital:KOR".into()),
         Selection::Event("3fa2c0d91b7e-2".into()),
-        Selection::Document { id: "5f2c0e11aa".into(), span: None },
-        Selection::Document { id: "odd@id-1,2".into(), span: Some(Span { start: 120, end: 141 }) },
+        Selection::Document {
+            id: "5f2c0e11aa".into(),
+            span: None,
+        },
+        Selection::Document {
+            id: "odd@id-1,2".into(),
+            span: Some(Span { start: 120, end: 141 }),
+        },
     ] {
-        let s = ViewState { selection: sel, ..ViewState::default() };
+        let s = ViewState {
+            selection: sel,
+            ..ViewState::default()
+        };
         assert_eq!(decode(&encode(&s)).unwrap(), s);
     }
     assert_eq!(
-        encode(&ViewState { selection: Selection::Document { id: "a@b".into(), span: Some(Span { start: 1, end: 2 }) }, ..Default::default() }),
+        encode(&ViewState {
+            selection: Selection::Document {
+                id: "a@b".into(),
+                span: Some(Span { start: 1, end: 2 })
+            },
+            ..Default::default()
+        }),
         "v=1&sel=d:a%40b@1-2"
     );
 }
 
 #[test]
 fn empty_view_set_is_not_the_default() {
-    let s = ViewState { views: Flags::empty(), ..ViewState::default() };
+    let s = ViewState {
+        views: Flags::empty(),
+        ..ViewState::default()
+    };
     assert_eq!(encode(&s), "v=1&show=");
     assert_eq!(decode("v=1&show=").unwrap(), s);
 }
@@ -96,7 +114,14 @@ fn malformed_input_gives_typed_errors() {
     assert!(matches!(err("text=%C3%28"), InvalidUtf8 { key } if key == "text"));
     assert!(matches!(err("v=2&sel=a:KOR"), UnsupportedVersion { found } if found == "2"));
     assert!(matches!(err("sel=a:KOR&v=banana"), UnsupportedVersion { .. }));
-    assert!(matches!(err("map=0,0,NaN"), OutOfRange { key: "map", axis: "zoom", .. }));
+    assert!(matches!(
+        err("map=0,0,NaN"),
+        OutOfRange {
+            key: "map",
+            axis: "zoom",
+            ..
+        }
+    ));
     assert!(matches!(err("map=0,0,inf"), OutOfRange { .. }));
     assert!(matches!(err("map=0,0,1e9"), OutOfRange { .. }));
     assert!(matches!(err("map=181,0,1"), OutOfRange { axis: "longitude", .. }));
@@ -104,17 +129,49 @@ fn malformed_input_gives_typed_errors() {
     assert!(matches!(err("map=0,0"), BadNumber { .. }));
     assert!(matches!(err("map=0,0,1,4"), BadNumber { .. }));
     assert!(matches!(err("map=a,0,1"), BadNumber { .. }));
-    for bad in ["2022-02-30", "22-01-01", "2022-1-01", "0000-01-01", "2022-13-01", "2022/01/01", "２０２２-01-01"] {
+    for bad in [
+        "2022-02-30",
+        "22-01-01",
+        "2022-1-01",
+        "0000-01-01",
+        "2022-13-01",
+        "2022/01/01",
+        "２０２２-01-01",
+    ] {
         assert!(matches!(err(&format!("from={bad}")), BadDate { key: "from", .. }), "{bad}");
     }
     assert!(matches!(err("from=2022-05-01&to=2022-04-30"), ReversedDates { .. }));
-    for bad in ["sel=KOR", "sel=a:", "sel=d:x@5-3", "sel=d:x@5", "sel=d:x@a-b", "sel=d:@1-2", "sel2="] {
+    for bad in [
+        "sel=KOR",
+        "sel=a:",
+        "sel=d:x@5-3",
+        "sel=d:x@5",
+        "sel=d:x@a-b",
+        "sel=d:@1-2",
+        "sel2=",
+    ] {
         assert!(matches!(err(bad), BadSelection { .. }), "{bad}");
     }
     let many = format!("exp={}", vec!["k"; MAX_ITEMS + 1].join(","));
-    assert!(matches!(err(&many), TooMany { key: "exp", count: 257, .. }));
-    assert!(matches!(err(&format!("text={}", "a".repeat(MAX_TEXT_BYTES + 1))), ValueTooLong { key: "text", .. }));
-    assert!(matches!(err(&"a".repeat(100_000)), TooLong { bytes: 100_000, limit: 8192 }));
+    assert!(matches!(
+        err(&many),
+        TooMany {
+            key: "exp",
+            count: 257,
+            ..
+        }
+    ));
+    assert!(matches!(
+        err(&format!("text={}", "a".repeat(MAX_TEXT_BYTES + 1))),
+        ValueTooLong { key: "text", .. }
+    ));
+    assert!(matches!(
+        err(&"a".repeat(100_000)),
+        TooLong {
+            bytes: 100_000,
+            limit: 8192
+        }
+    ));
     // Messages say what is wrong and where.
     assert_eq!(
         err("text=%ZZ").to_string(),
@@ -134,8 +191,14 @@ fn unknown_keys_and_values_are_warnings() {
             Warning::UnknownKey("future".into()),
             Warning::DuplicateKey("sel"),
             Warning::UnknownKey("##".into()),
-            Warning::UnknownValue { key: "mod", value: "rumoured".into() },
-            Warning::UnknownValue { key: "panel", value: "sidebar".into() },
+            Warning::UnknownValue {
+                key: "mod",
+                value: "rumoured".into()
+            },
+            Warning::UnknownValue {
+                key: "panel",
+                value: "sidebar".into()
+            },
         ]
     );
     let (_, w) = decode_with_warnings(&format!("ov={}", "a".repeat(2_100))).unwrap();
@@ -149,16 +212,27 @@ fn viewports_are_clamped_and_quantised() {
     let m = MapView::new(200.0, f64::NAN, 7.12345);
     assert_eq!((m.lon, m.lat, m.zoom), (180.0, 0.0, 7.12));
     let m = MapView::new(-0.00001, 12.345678, 0.0);
-    assert_eq!(encode(&ViewState { map: Some(m), ..Default::default() }), "v=1&map=0,12.3457,0");
+    assert_eq!(
+        encode(&ViewState {
+            map: Some(m),
+            ..Default::default()
+        }),
+        "v=1&map=0,12.3457,0"
+    );
     // Decoding quantises what it reads, so a hand-written link with more decimals is fine.
-    assert_eq!(decode("map=1.23456789,2,3").unwrap().map, Some(MapView::new(1.2346, 2.0, 3.0)));
+    assert_eq!(
+        decode("map=1.23456789,2,3").unwrap().map,
+        Some(MapView::new(1.2346, 2.0, 3.0))
+    );
 }
 
 #[test]
 fn event_keys_are_unique_stable_and_found() {
     let model = extract(&default_corpus());
     let index = ModelIndex::new(&model);
-    let mut keys: Vec<String> = (0..model.events.len() as u32).map(|i| event_key(&model, i).unwrap()).collect();
+    let mut keys: Vec<String> = (0..model.events.len() as u32)
+        .map(|i| event_key(&model, i).unwrap())
+        .collect();
     for (i, k) in keys.iter().enumerate() {
         assert_eq!(index.event_key(i as u32), Some(k.as_str()));
         assert_eq!(index.event(k), Some(i as u32));
@@ -196,9 +270,15 @@ fn validate_drops_what_the_corpus_lacks() {
     assert_eq!(v.filters.documents.iter().collect::<Vec<_>>(), vec![&doc]);
     assert_eq!(
         notices,
-        vec![Notice::MissingActors(vec!["org:not-here".into()]), Notice::MissingDocuments(vec!["ffffffffff".into()])]
+        vec![
+            Notice::MissingActors(vec!["org:not-here".into()]),
+            Notice::MissingDocuments(vec!["ffffffffff".into()])
+        ]
     );
-    assert_eq!(notices[0].to_string(), "the link mentions an actor this corpus does not have: org:not-here");
+    assert_eq!(
+        notices[0].to_string(),
+        "the link mentions an actor this corpus does not have: org:not-here"
+    );
 
     s.selection = Selection::Event("000000000000".into());
     s.second = Some("XXX".into());
@@ -210,10 +290,22 @@ fn validate_drops_what_the_corpus_lacks() {
     assert!(notices.contains(&Notice::MissingActors(vec!["XXX".into(), "org:not-here".into()])));
 
     // A valid state is left alone.
-    let ok = ViewState { selection: Selection::Document { id: doc.clone(), span: Some(Span { start: 0, end: 3 }) }, ..Default::default() };
+    let ok = ViewState {
+        selection: Selection::Document {
+            id: doc.clone(),
+            span: Some(Span { start: 0, end: 3 }),
+        },
+        ..Default::default()
+    };
     assert_eq!(validate(&ok, &model), (ok.clone(), vec![]));
     assert_eq!(validate_spans(&ok, &corpus), (ok.clone(), vec![]));
-    let far = ViewState { selection: Selection::Document { id: doc.clone(), span: Some(Span { start: 0, end: u32::MAX }) }, ..Default::default() };
+    let far = ViewState {
+        selection: Selection::Document {
+            id: doc.clone(),
+            span: Some(Span { start: 0, end: u32::MAX }),
+        },
+        ..Default::default()
+    };
     let (v, n) = validate_spans(&far, &corpus);
     assert_eq!(v.selection, Selection::Document { id: doc, span: None });
     assert_eq!(n.len(), 1);
@@ -242,7 +334,12 @@ fn eight_kib_of_anything_decodes_quickly() {
 }
 
 fn flags_from<T: Token>(bits: u32) -> Flags<T> {
-    T::ALL.iter().enumerate().filter(|(i, _)| bits >> i & 1 == 1).map(|(_, &v)| v).collect()
+    T::ALL
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| bits >> i & 1 == 1)
+        .map(|(_, &v)| v)
+        .collect()
 }
 
 fn key() -> impl Strategy<Value = String> {
@@ -256,9 +353,9 @@ fn key() -> impl Strategy<Value = String> {
 }
 
 fn opt_date() -> impl Strategy<Value = Option<Date>> {
-    prop::option::of((1i32..=9999, 1u8..=12, 1u8..=31).prop_map(|(y, m, d)| {
-        Date::new(y, m, d.min(crate::time::days_in_month(y, m))).unwrap()
-    }))
+    prop::option::of(
+        (1i32..=9999, 1u8..=12, 1u8..=31).prop_map(|(y, m, d)| Date::new(y, m, d.min(crate::time::days_in_month(y, m))).unwrap()),
+    )
 }
 
 prop_compose! {

@@ -48,7 +48,10 @@ struct SpanIn {
 }
 impl From<SpanIn> for Span {
     fn from(s: SpanIn) -> Span {
-        Span { start: s.start, end: s.end }
+        Span {
+            start: s.start,
+            end: s.end,
+        }
     }
 }
 
@@ -61,7 +64,11 @@ struct DateIn {
 impl From<DateIn> for Date {
     fn from(d: DateIn) -> Date {
         // Checked by the caller (`Date::new`); built as-is here so the check can name it.
-        Date { year: d.year, month: d.month, day: d.day }
+        Date {
+            year: d.year,
+            month: d.month,
+            day: d.day,
+        }
     }
 }
 
@@ -278,15 +285,21 @@ impl ModelIn {
                     id: d.id,
                     name: d.name,
                     title: d.title,
-                    reference_date: d
-                        .reference_date
-                        .map(|r| ReferenceDate { date: r.date.into(), source: r.source.into(), note: r.note }),
+                    reference_date: d.reference_date.map(|r| ReferenceDate {
+                        date: r.date.into(),
+                        source: r.source.into(),
+                        note: r.note,
+                    }),
                 })
                 .collect(),
             sentences: self
                 .sentences
                 .into_iter()
-                .map(|s| SentenceRef { doc: s.doc, span: s.span.into(), block: s.block.into() })
+                .map(|s| SentenceRef {
+                    doc: s.doc,
+                    span: s.span.into(),
+                    block: s.block.into(),
+                })
                 .collect(),
             actors: self.actors.into_iter().map(ActorIn::into_actor).collect(),
             places,
@@ -314,7 +327,12 @@ impl ModelIn {
                     claims: g
                         .claims
                         .into_iter()
-                        .map(|c| Claim { doc: c.doc, sentence: c.sentence, span: c.span.into(), value: c.value })
+                        .map(|c| Claim {
+                            doc: c.doc,
+                            sentence: c.sentence,
+                            span: c.span.into(),
+                            value: c.value,
+                        })
                         .collect(),
                 })
                 .collect(),
@@ -332,12 +350,27 @@ impl ActorIn {
             short: self.short,
             kind: self.kind.into(),
             sector: self.sector,
-            codes: Codes { cameo: c.cameo, cameo_note: c.cameo_note, iso3: c.iso3, iso2: c.iso2, isonum: c.isonum, fips: c.fips },
+            codes: Codes {
+                cameo: c.cameo,
+                cameo_note: c.cameo_note,
+                iso3: c.iso3,
+                iso2: c.iso2,
+                isonum: c.isonum,
+                fips: c.fips,
+            },
             country: self.country,
             parent: self.parent,
-            affiliation: self.affiliation.map(|a| Affiliation { actor: a.actor, role: a.role, former: a.former }),
+            affiliation: self.affiliation.map(|a| Affiliation {
+                actor: a.actor,
+                role: a.role,
+                former: a.former,
+            }),
             aliases: self.aliases,
-            seat: self.seat.map(|s| Seat { lat: s.lat, lon: s.lon, label: s.label }),
+            seat: self.seat.map(|s| Seat {
+                lat: s.lat,
+                lon: s.lon,
+                label: s.label,
+            }),
             mention_count: self.mention_count,
             document_count: self.document_count,
         }
@@ -367,7 +400,10 @@ impl EventIn {
             modality: self.modality.into(),
             source: self.source,
             date: self.date.map(|d| EventDate {
-                value: StatedDate { date: d.value.date.into(), precision: d.value.precision.into() },
+                value: StatedDate {
+                    date: d.value.date.into(),
+                    precision: d.value.precision.into(),
+                },
                 anchor: d.anchor,
                 anchor_span: d.anchor_span.map(|(doc, s)| (doc, s.into())),
                 rule: d.rule,

@@ -44,7 +44,15 @@ pub fn bundle(model: &Model, corpus: &Corpus) -> String {
     let out = BundleOut {
         schema: BUNDLE_SCHEMA,
         model,
-        documents: corpus.documents.iter().map(|d| DocumentOut { id: &d.id, name: &d.name, text: &d.text }).collect(),
+        documents: corpus
+            .documents
+            .iter()
+            .map(|d| DocumentOut {
+                id: &d.id,
+                name: &d.name,
+                text: &d.text,
+            })
+            .collect(),
     };
     // Serialising plain structs with string keys cannot fail; non-finite floats become null.
     serde_json::to_string(&out).unwrap_or_default()
@@ -53,15 +61,26 @@ pub fn bundle(model: &Model, corpus: &Corpus) -> String {
 /// Why a bundle was refused. Each says what is wrong, for the user.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
-    TooLarge { bytes: usize, limit: usize },
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
     /// Not JSON, or JSON of another shape (with serde's line and column).
     NotABundle(String),
     /// A `schema` this version does not read.
-    UnsupportedSchema { found: String },
+    UnsupportedSchema {
+        found: String,
+    },
     /// A model `schema` this version does not read.
-    UnsupportedModelSchema { found: String },
+    UnsupportedModelSchema {
+        found: String,
+    },
     /// A document that cannot be read back as it was saved.
-    Document { index: usize, name: String, reason: String },
+    Document {
+        index: usize,
+        name: String,
+        reason: String,
+    },
     /// A reference or span that does not fit the data.
     Inconsistent(String),
 }
@@ -70,14 +89,25 @@ impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ImportError::TooLarge { bytes, limit } => {
-                write!(f, "the file is {:.1} MB, over the {:.0} MB limit for a bundle", *bytes as f64 / 1e6, *limit as f64 / 1e6)
+                write!(
+                    f,
+                    "the file is {:.1} MB, over the {:.0} MB limit for a bundle",
+                    *bytes as f64 / 1e6,
+                    *limit as f64 / 1e6
+                )
             }
             ImportError::NotABundle(e) => write!(f, "this is not an Entente bundle: {e}"),
             ImportError::UnsupportedSchema { found } => {
-                write!(f, "the bundle's format is \"{found}\"; this version of Entente reads \"{BUNDLE_SCHEMA}\"")
+                write!(
+                    f,
+                    "the bundle's format is \"{found}\"; this version of Entente reads \"{BUNDLE_SCHEMA}\""
+                )
             }
             ImportError::UnsupportedModelSchema { found } => {
-                write!(f, "the bundle's model format is \"{found}\"; this version of Entente reads \"{SCHEMA}\"")
+                write!(
+                    f,
+                    "the bundle's model format is \"{found}\"; this version of Entente reads \"{SCHEMA}\""
+                )
             }
             ImportError::Document { index, name, reason } => write!(f, "document {index} ({name}): {reason}"),
             ImportError::Inconsistent(what) => write!(f, "the bundle is damaged: {what}"),
@@ -118,13 +148,18 @@ fn short(s: &str) -> String {
 /// are the bundle's.
 pub fn import_bundle(bytes: &[u8]) -> Result<(Corpus, Model), ImportError> {
     if bytes.len() > MAX_BUNDLE_BYTES {
-        return Err(ImportError::TooLarge { bytes: bytes.len(), limit: MAX_BUNDLE_BYTES });
+        return Err(ImportError::TooLarge {
+            bytes: bytes.len(),
+            limit: MAX_BUNDLE_BYTES,
+        });
     }
     let not = |e: serde_json::Error| ImportError::NotABundle(e.to_string());
     // The version first, so a newer bundle says so rather than failing on a field.
     let header: Header = serde_json::from_slice(bytes).map_err(not)?;
     if header.schema != BUNDLE_SCHEMA {
-        return Err(ImportError::UnsupportedSchema { found: short(&header.schema) });
+        return Err(ImportError::UnsupportedSchema {
+            found: short(&header.schema),
+        });
     }
     #[derive(Deserialize)]
     struct ModelHeader {
@@ -132,7 +167,9 @@ pub fn import_bundle(bytes: &[u8]) -> Result<(Corpus, Model), ImportError> {
     }
     let model_header: ModelHeader = serde_json::from_slice(bytes).map_err(not)?;
     if model_header.model.schema != SCHEMA {
-        return Err(ImportError::UnsupportedModelSchema { found: short(&model_header.model.schema) });
+        return Err(ImportError::UnsupportedModelSchema {
+            found: short(&model_header.model.schema),
+        });
     }
     let raw: BundleIn = serde_json::from_slice(bytes).map_err(not)?;
     let model = raw
@@ -142,14 +179,26 @@ pub fn import_bundle(bytes: &[u8]) -> Result<(Corpus, Model), ImportError> {
 
     let mut documents = Vec::with_capacity(raw.documents.len());
     for (index, d) in raw.documents.into_iter().enumerate() {
-        let fail = |reason: String| ImportError::Document { index, name: short(&d.name), reason };
+        let fail = |reason: String| ImportError::Document {
+            index,
+            name: short(&d.name),
+            reason,
+        };
         if d.text.len() > MAX_DOCUMENT_BYTES {
             return Err(fail(format!("its text is over the {MAX_DOCUMENT_BYTES}-byte limit")));
         }
-        let mut doc: Document =
-            ingest(Source { name: &d.name, bytes: d.text.as_bytes() }, Format::Text).map_err(|e| fail(e.to_string()))?;
+        let mut doc: Document = ingest(
+            Source {
+                name: &d.name,
+                bytes: d.text.as_bytes(),
+            },
+            Format::Text,
+        )
+        .map_err(|e| fail(e.to_string()))?;
         if doc.text != d.text {
-            return Err(fail("its text changes when read again, so the model's offsets would not fit".into()));
+            return Err(fail(
+                "its text changes when read again, so the model's offsets would not fit".into(),
+            ));
         }
         doc.id = d.id;
         doc.name = d.name;
@@ -163,11 +212,19 @@ pub fn import_bundle(bytes: &[u8]) -> Result<(Corpus, Model), ImportError> {
 fn check(model: &Model, docs: &[Document]) -> Result<(), ImportError> {
     let bad = |s: String| Err(ImportError::Inconsistent(s));
     if model.documents.len() != docs.len() {
-        return bad(format!("the model describes {} documents but the bundle holds {}", model.documents.len(), docs.len()));
+        return bad(format!(
+            "the model describes {} documents but the bundle holds {}",
+            model.documents.len(),
+            docs.len()
+        ));
     }
     for (i, (info, doc)) in model.documents.iter().zip(docs).enumerate() {
         if info.id != doc.id {
-            return bad(format!("document {i} is \"{}\" in the model but \"{}\" in the texts", short(&info.id), short(&doc.id)));
+            return bad(format!(
+                "document {i} is \"{}\" in the model but \"{}\" in the texts",
+                short(&info.id),
+                short(&doc.id)
+            ));
         }
         if let Some(r) = &info.reference_date {
             date(r.date, &format!("document {i}'s reference date"))?;
@@ -177,10 +234,18 @@ fn check(model: &Model, docs: &[Document]) -> Result<(), ImportError> {
     let n_places = model.places.len();
     let n_sentences = model.sentences.len();
     let actor = |id: u32, what: &dyn Fn() -> String| {
-        if (id as usize) < n_actors { Ok(()) } else { bad(format!("{} points to actor {id}, but there are {n_actors}", what())) }
+        if (id as usize) < n_actors {
+            Ok(())
+        } else {
+            bad(format!("{} points to actor {id}, but there are {n_actors}", what()))
+        }
     };
     let place = |id: u32, what: &dyn Fn() -> String| {
-        if (id as usize) < n_places { Ok(()) } else { bad(format!("{} points to place {id}, but there are {n_places}", what())) }
+        if (id as usize) < n_places {
+            Ok(())
+        } else {
+            bad(format!("{} points to place {id}, but there are {n_places}", what()))
+        }
     };
     let span = |doc: u32, s: Span, what: &dyn Fn() -> String| match docs.get(doc as usize) {
         None => bad(format!("{} points to document {doc}, but there are {}", what(), docs.len())),
@@ -196,7 +261,11 @@ fn check(model: &Model, docs: &[Document]) -> Result<(), ImportError> {
     // A mention's sentence must exist and belong to the same document.
     let sentence = |doc: u32, i: u32, what: &dyn Fn() -> String| match model.sentences.get(i as usize) {
         Some(s) if s.doc == doc => Ok(()),
-        Some(s) => bad(format!("{} is in document {doc} but its sentence {i} is in document {}", what(), s.doc)),
+        Some(s) => bad(format!(
+            "{} is in document {doc} but its sentence {i} is in document {}",
+            what(),
+            s.doc
+        )),
         None => bad(format!("{} points to sentence {i}, but there are {n_sentences}", what())),
     };
 
@@ -208,7 +277,10 @@ fn check(model: &Model, docs: &[Document]) -> Result<(), ImportError> {
         if a.id as usize != i {
             return bad(format!("actor {i} has id {}", a.id));
         }
-        for id in [a.country, a.parent, a.affiliation.as_ref().map(|f| f.actor)].into_iter().flatten() {
+        for id in [a.country, a.parent, a.affiliation.as_ref().map(|f| f.actor)]
+            .into_iter()
+            .flatten()
+        {
             actor(id, &what)?;
         }
         if let Some(s) = &a.seat {
@@ -261,7 +333,10 @@ fn check(model: &Model, docs: &[Document]) -> Result<(), ImportError> {
         for (j, m) in e.mentions.iter().enumerate() {
             let what = || format!("event {i} mention {j}");
             sentence(m.doc, m.sentence, &what)?;
-            for s in [Some(m.actor_span), Some(m.trigger_span), m.recipient_span].into_iter().flatten() {
+            for s in [Some(m.actor_span), Some(m.trigger_span), m.recipient_span]
+                .into_iter()
+                .flatten()
+            {
                 span(m.doc, s, &what)?;
             }
         }
@@ -279,7 +354,10 @@ fn check(model: &Model, docs: &[Document]) -> Result<(), ImportError> {
 fn date(d: Date, what: &str) -> Result<(), ImportError> {
     match Date::new(d.year, d.month, d.day) {
         Some(_) => Ok(()),
-        None => Err(ImportError::Inconsistent(format!("{what} is {}-{}-{}, not a calendar date", d.year, d.month, d.day))),
+        None => Err(ImportError::Inconsistent(format!(
+            "{what} is {}-{}-{}, not a calendar date",
+            d.year, d.month, d.day
+        ))),
     }
 }
 
@@ -287,6 +365,9 @@ fn coords(lat: f64, lon: f64, what: &dyn Fn() -> String) -> Result<(), ImportErr
     if super::valid_lat_lon(lat, lon) {
         Ok(())
     } else {
-        Err(ImportError::Inconsistent(format!("{} has coordinates {lat}, {lon} outside the globe", what())))
+        Err(ImportError::Inconsistent(format!(
+            "{} has coordinates {lat}, {lon} outside the globe",
+            what()
+        )))
     }
 }
