@@ -40,10 +40,10 @@ fn check_document(doc: &Document) -> Result<(), String> {
         }
         previous_end = b.span.end as usize;
     }
-    if let Some(p) = doc.meta.published {
-        if !doc.blocks.iter().any(|b| b.span == p.span && b.kind == BlockKind::Dateline) {
-            return Err(format!("published span {:?} is not a dateline block", p.span));
-        }
+    if let Some(p) = doc.meta.published
+        && !doc.blocks.iter().any(|b| b.span == p.span && b.kind == BlockKind::Dateline)
+    {
+        return Err(format!("published span {:?} is not a dateline block", p.span));
     }
     let titles: Vec<&str> = doc
         .blocks

@@ -596,6 +596,38 @@ fn bundle_round_trips_to_the_same_model_and_corpus() {
     assert_eq!(bundle(&model2, &corpus2), json);
 }
 
+#[test]
+fn bundle_keeps_what_markup_said_about_a_document() {
+    use crate::ingest::{Format, Source, ingest};
+    let md = "---\ntitle: Seoul joins the centre\ndate: 2022-05-05\n---\n\n## Reactions\n\nChina criticised South Korea on Thursday.\n";
+    let doc = ingest(Source { name: "a.md", bytes: md.as_bytes() }, Format::Markdown).unwrap();
+    assert_eq!(doc.meta.title, "Seoul joins the centre");
+    let corpus = Corpus { documents: vec![doc] };
+    let model = extract(&corpus);
+    let (corpus2, _) = import_bundle(bundle(&model, &corpus).as_bytes()).unwrap();
+    assert_eq!(corpus2, corpus, "title, date and headings survive the bundle");
+}
+
+#[test]
+fn bundles_with_text_only_documents_are_still_read() {
+    let (corpus, model) = seed();
+    let mut v: Value = serde_json::from_str(&bundle(model, corpus)).unwrap();
+    for d in v["documents"].as_array_mut().unwrap() {
+        let d = d.as_object_mut().unwrap();
+        d.retain(|k, _| ["id", "name", "text"].contains(&k.as_str()));
+    }
+    let (corpus2, _) = import_bundle(v.to_string().as_bytes()).unwrap();
+    assert_eq!(&corpus2, corpus, "plain-text documents read again give the same blocks and metadata");
+}
+
+#[test]
+fn saved_blocks_outside_their_text_are_refused() {
+    let err = edited(|v| v["documents"][0]["blocks"][0]["span"]["end"] = 9_999_999.into()).unwrap_err();
+    assert!(matches!(err, ImportError::Document { index: 0, .. }), "{err}");
+    let err = edited(|v| v["documents"][1]["meta"]["published"]["date"]["month"] = 13.into()).unwrap_err();
+    assert!(err.to_string().contains("not a real day"), "{err}");
+}
+
 fn edited(f: impl FnOnce(&mut Value)) -> Result<(Corpus, Model), ImportError> {
     let (corpus, model) = seed();
     let mut v: Value = serde_json::from_str(&bundle(model, corpus)).unwrap();

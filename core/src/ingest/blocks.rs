@@ -89,10 +89,12 @@ pub(super) fn classify(text: &str, span: Span) -> Block {
 pub(super) fn credit_of(line: &str) -> Option<&str> {
     let line = line.trim();
     // "| REUTERS |": agency between pipes at the end of a caption.
-    if let Some(inner) = line.strip_suffix('|').and_then(|l| l.rsplit_once('|')).map(|(_, c)| c.trim()) {
-        if !inner.is_empty() && inner.len() < 40 && !inner.contains(['.', ',']) {
-            return Some(inner);
-        }
+    if let Some(inner) = line.strip_suffix('|').and_then(|l| l.rsplit_once('|')).map(|(_, c)| c.trim())
+        && !inner.is_empty()
+        && inner.len() < 40
+        && !inner.contains(['.', ','])
+    {
+        return Some(inner);
     }
     let (at, marker) = CREDIT_MARKERS
         .iter()

@@ -231,7 +231,7 @@ mod tests {
     #[test]
     fn urls_and_source_lines() {
         assert_eq!(
-            find_url("Source: [Yonhap](https://en.yna.co.kr/view/AEN2022).").as_deref(),
+            find_url("Source: [Yonhap](https://en.yna.co.kr/view/AEN2022)."),
             Some("https://en.yna.co.kr/view/AEN2022")
         );
         assert_eq!(find_url("no link here"), None);

@@ -87,16 +87,17 @@ impl<'a> Lexer<'a> {
             return None;
         }
         let start = self.pos;
-        if s.as_bytes()[start] == b'<' {
-            if let Some((token, end)) = markup_at(s, start) {
-                self.pos = end;
-                if let Token::Start(tag) = &token {
-                    if !tag.self_closing && is_raw_text(&tag.name) {
-                        self.raw = Some(tag.name.clone());
-                    }
-                }
-                return Some(token);
+        if s.as_bytes()[start] == b'<'
+            && let Some((token, end)) = markup_at(s, start)
+        {
+            self.pos = end;
+            if let Token::Start(tag) = &token
+                && !tag.self_closing
+                && is_raw_text(&tag.name)
+            {
+                self.raw = Some(tag.name.clone());
             }
+            return Some(token);
         }
         // Text up to the next `<` (a `<` that opens no markup is text too).
         let from = if s.as_bytes()[start] == b'<' { start + 1 } else { start };
@@ -834,10 +835,10 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
                 return head.trim().to_string();
             }
         }
-        if let Some((head, tail)) = title.split_once(sep) {
-            if site.is_some_and(|s| head.trim().eq_ignore_ascii_case(s.trim())) {
-                return tail.trim().to_string();
-            }
+        if let Some((head, tail)) = title.split_once(sep)
+            && site.is_some_and(|s| head.trim().eq_ignore_ascii_case(s.trim()))
+        {
+            return tail.trim().to_string();
         }
     }
     title.to_string()

@@ -217,19 +217,16 @@ impl Parser<'_> {
             self.heading(level, text);
             return;
         }
-        if let Some(level) = setext_underline(t) {
-            if matches!(
-                self.open,
-                Some(OpenBlock {
-                    kind: OpenKind::Paragraph,
-                    ..
-                })
-            ) {
-                if let Some(block) = self.open.take() {
-                    self.heading(level, &block.text);
-                }
-                return;
+        if let Some(level) = setext_underline(t)
+            && let Some(OpenBlock {
+                kind: OpenKind::Paragraph,
+                ..
+            }) = &self.open
+        {
+            if let Some(block) = self.open.take() {
+                self.heading(level, &block.text);
             }
+            return;
         }
         if is_thematic_break(t) {
             self.close();

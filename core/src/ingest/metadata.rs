@@ -23,10 +23,10 @@ pub(super) fn read_metadata(name: &str, text: &str, blocks: &[Block]) -> Metadat
     };
     let mut credits: Vec<String> = Vec::new();
     for b in blocks.iter().filter(|b| b.kind == BlockKind::Caption) {
-        if let Some(c) = credit_of(&text[b.span.range()]) {
-            if !credits.iter().any(|k| k.eq_ignore_ascii_case(c)) {
-                credits.push(c.to_string());
-            }
+        if let Some(c) = credit_of(&text[b.span.range()])
+            && !credits.iter().any(|k| k.eq_ignore_ascii_case(c))
+        {
+            credits.push(c.to_string());
         }
     }
     let publisher = blocks

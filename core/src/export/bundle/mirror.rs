@@ -4,7 +4,8 @@
 //! struct literals and exhaustive matches, so a field or variant added to the model and not
 //! here is a compile error, not a silent loss.
 
-use crate::document::{BlockKind, Span};
+use crate::document::{Block, BlockKind, Decoding, Document, HeaderDate, Metadata, Span, TitleSource};
+use crate::ingest::{Format, Source, ingest};
 use crate::lexicon::codes::Quad;
 use crate::model::*;
 use crate::time::{Date, Precision, StatedDate};
@@ -426,4 +427,124 @@ impl EventIn {
             document_count: self.document_count,
         }
     }
+}
+
+mirror_enum!(TitleSourceIn => TitleSource, "kebab-case", [Headline, FileName]);
+
+#[derive(Deserialize)]
+#[serde(tag = "encoding", rename_all = "kebab-case")]
+enum DecodingIn {
+    Utf8,
+    Utf8Lossy { replaced: usize },
+    Utf16,
+    Windows1252,
+}
+impl From<DecodingIn> for Decoding {
+    fn from(d: DecodingIn) -> Decoding {
+        match d {
+            DecodingIn::Utf8 => Decoding::Utf8,
+            DecodingIn::Utf8Lossy { replaced } => Decoding::Utf8Lossy { replaced },
+            DecodingIn::Utf16 => Decoding::Utf16,
+            DecodingIn::Windows1252 => Decoding::Windows1252,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct HeaderDateIn {
+    date: DateIn,
+    span: SpanIn,
+}
+
+#[derive(Deserialize)]
+struct MetadataIn {
+    title: String,
+    title_source: TitleSourceIn,
+    published: Option<HeaderDateIn>,
+    publisher: Option<String>,
+    url: Option<String>,
+    credits: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct BlockIn {
+    kind: BlockKindIn,
+    span: SpanIn,
+}
+
+/// A bundle's document: the full form (text, decoding, metadata, blocks), or the first form
+/// with only id, name and text.
+#[derive(Deserialize)]
+pub(super) struct DocumentIn {
+    id: String,
+    pub(super) name: String,
+    pub(super) text: String,
+    decoding: Option<DecodingIn>,
+    meta: Option<MetadataIn>,
+    blocks: Option<Vec<BlockIn>>,
+}
+
+impl DocumentIn {
+    /// The document, with every span checked against its text; or why it cannot be used.
+    pub(super) fn into_document(self) -> Result<Document, String> {
+        let (Some(decoding), Some(meta), Some(blocks)) = (self.decoding, self.meta, self.blocks) else {
+            return read_again(self.id, self.name, self.text);
+        };
+        let on_text = |s: &SpanIn, what: &str| match self.text.get(s.start as usize..s.end as usize) {
+            Some(_) => Ok(()),
+            None => Err(format!("its {what} at bytes {}–{} is not on characters of its text", s.start, s.end)),
+        };
+        for b in &blocks {
+            on_text(&b.span, "block")?;
+        }
+        if let Some(p) = &meta.published {
+            on_text(&p.span, "header date")?;
+            if Date::new(p.date.year, p.date.month, p.date.day).is_none() {
+                return Err(format!("its header date {}-{}-{} is not a real day", p.date.year, p.date.month, p.date.day));
+            }
+        }
+        let meta = Metadata {
+            title: meta.title,
+            title_source: meta.title_source.into(),
+            published: meta.published.map(|p| HeaderDate {
+                date: p.date.into(),
+                span: p.span.into(),
+            }),
+            publisher: meta.publisher,
+            url: meta.url,
+            credits: meta.credits,
+        };
+        Ok(Document {
+            id: self.id,
+            name: self.name,
+            decoding: decoding.into(),
+            meta,
+            text: self.text,
+            blocks: blocks
+                .into_iter()
+                .map(|b| Block {
+                    kind: b.kind.into(),
+                    span: b.span.into(),
+                })
+                .collect(),
+        })
+    }
+}
+
+/// A document saved with its text only, read again as plain text under its saved id and name.
+fn read_again(id: String, name: String, text: String) -> Result<Document, String> {
+    let mut doc = ingest(
+        Source {
+            name: &name,
+            bytes: text.as_bytes(),
+        },
+        Format::Text,
+    )
+    .map_err(|e| e.to_string())?;
+    if doc.text != text {
+        return Err("its text changes when read again, so the model's offsets would not fit".into());
+    }
+    doc.id = id;
+    doc.name = name;
+    Ok(doc)
 }

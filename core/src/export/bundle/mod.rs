@@ -2,8 +2,13 @@
 //! can be saved and opened again, and read by other programs (`docs/model-schema.md`).
 //!
 //! ```json
-//! {"schema":"entente-bundle/1","model":{"schema":"entente-model/1",...},"documents":[{"id":"…","name":"…","text":"…"}]}
+//! {"schema":"entente-bundle/1","model":{"schema":"entente-model/1",...},
+//!  "documents":[{"id":"…","name":"…","text":"…","decoding":{…},"meta":{…},"blocks":[…]}]}
 //! ```
+//!
+//! Documents carry their blocks and metadata, so an article read from Markdown or HTML keeps
+//! its title, date and headings. Bundles with only `id`, `name` and `text` per document (the
+//! first form) are still read: their documents are read again as plain text.
 //!
 //! [`import_bundle`] trusts nothing: it checks the versions, the sizes, that every document
 //! reads back to the same text, and that every id points inside the model and every span lies
@@ -13,7 +18,7 @@ mod mirror;
 
 use crate::corpus::Corpus;
 use crate::document::{Document, Span};
-use crate::ingest::{Format, MAX_DOCUMENT_BYTES, Source, ingest};
+use crate::ingest::MAX_DOCUMENT_BYTES;
 use crate::model::{Model, SCHEMA};
 use crate::time::Date;
 use serde::{Deserialize, Serialize};
@@ -28,14 +33,7 @@ pub const MAX_BUNDLE_BYTES: usize = 128 * 1024 * 1024;
 struct BundleOut<'a> {
     schema: &'static str,
     model: &'a Model,
-    documents: Vec<DocumentOut<'a>>,
-}
-
-#[derive(Serialize)]
-struct DocumentOut<'a> {
-    id: &'a str,
-    name: &'a str,
-    text: &'a str,
+    documents: &'a [Document],
 }
 
 /// The model and the corpus texts as one JSON document. `corpus` must be the corpus the model
@@ -44,15 +42,7 @@ pub fn bundle(model: &Model, corpus: &Corpus) -> String {
     let out = BundleOut {
         schema: BUNDLE_SCHEMA,
         model,
-        documents: corpus
-            .documents
-            .iter()
-            .map(|d| DocumentOut {
-                id: &d.id,
-                name: &d.name,
-                text: &d.text,
-            })
-            .collect(),
+        documents: &corpus.documents,
     };
     // Serialising plain structs with string keys cannot fail; non-finite floats become null.
     serde_json::to_string(&out).unwrap_or_default()
@@ -125,14 +115,7 @@ struct Header {
 #[derive(Deserialize)]
 struct BundleIn {
     model: mirror::ModelIn,
-    documents: Vec<DocumentIn>,
-}
-
-#[derive(Deserialize)]
-struct DocumentIn {
-    id: String,
-    name: String,
-    text: String,
+    documents: Vec<mirror::DocumentIn>,
 }
 
 fn short(s: &str) -> String {
@@ -143,9 +126,8 @@ fn short(s: &str) -> String {
 }
 
 /// Reads a bundle written by [`bundle`]. Never panics; any input that is not a consistent
-/// bundle of this version is an [`ImportError`]. Documents are read again from their text
-/// (so their blocks and metadata are recomputed, and `decoding` is UTF-8); their ids and names
-/// are the bundle's.
+/// bundle of this version is an [`ImportError`]. Documents keep their saved blocks and
+/// metadata once checked against their text; documents saved with text only are read again.
 pub fn import_bundle(bytes: &[u8]) -> Result<(Corpus, Model), ImportError> {
     if bytes.len() > MAX_BUNDLE_BYTES {
         return Err(ImportError::TooLarge {
@@ -179,30 +161,12 @@ pub fn import_bundle(bytes: &[u8]) -> Result<(Corpus, Model), ImportError> {
 
     let mut documents = Vec::with_capacity(raw.documents.len());
     for (index, d) in raw.documents.into_iter().enumerate() {
-        let fail = |reason: String| ImportError::Document {
-            index,
-            name: short(&d.name),
-            reason,
-        };
+        let name = short(&d.name);
+        let fail = |reason: String| ImportError::Document { index, name, reason };
         if d.text.len() > MAX_DOCUMENT_BYTES {
             return Err(fail(format!("its text is over the {MAX_DOCUMENT_BYTES}-byte limit")));
         }
-        let mut doc: Document = ingest(
-            Source {
-                name: &d.name,
-                bytes: d.text.as_bytes(),
-            },
-            Format::Text,
-        )
-        .map_err(|e| fail(e.to_string()))?;
-        if doc.text != d.text {
-            return Err(fail(
-                "its text changes when read again, so the model's offsets would not fit".into(),
-            ));
-        }
-        doc.id = d.id;
-        doc.name = d.name;
-        documents.push(doc);
+        documents.push(d.into_document().map_err(fail)?);
     }
     check(&model, &documents)?;
     Ok((Corpus { documents }, model))
