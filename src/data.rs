@@ -1,13 +1,18 @@
-//! The data every view reads: the corpus, its extracted model, and the indices views need,
-//! built once per corpus. Views never copy it; they read it through the app context.
+//! The data every view reads: the corpus, its model with the user's corrections applied, and
+//! the indices views need, built once per corpus and corrections. Views never copy it; they
+//! read it through the app context.
 
-use entente_core::corpus::Corpus;
+use entente_core::corpus::{Corpus, default_corpus};
+use entente_core::corrections::{Correction, apply};
 use entente_core::model::{ActorId, Event, EventId, Model};
 use entente_core::view_state::{Filters, ModelIndex};
 use std::sync::Arc;
 
 pub struct Data {
-    pub corpus: Corpus,
+    pub corpus: Arc<Corpus>,
+    /// The model as extracted, before corrections (kept to apply another log to).
+    pub extracted: Arc<Model>,
+    /// What the views show: `extracted` with the corrections applied.
     pub model: Model,
     pub index: ModelIndex,
     /// Events each actor takes part in (as actor or recipient).
@@ -17,8 +22,19 @@ pub struct Data {
 }
 
 impl Data {
-    pub fn new(corpus: Corpus) -> Arc<Data> {
+    /// The default articles, extracted here.
+    pub fn default_corpus() -> Arc<Data> {
+        let corpus = default_corpus();
         let model = entente_core::extract::extract(&corpus);
+        Data::new(Arc::new(corpus), Arc::new(model), &[])
+    }
+
+    pub fn new(corpus: Arc<Corpus>, extracted: Arc<Model>, corrections: &[Correction]) -> Arc<Data> {
+        let model = if corrections.is_empty() {
+            (*extracted).clone()
+        } else {
+            apply(&extracted, corrections)
+        };
         let index = ModelIndex::new(&model);
         let mut events_of = vec![Vec::new(); model.actors.len()];
         for e in &model.events {
@@ -36,11 +52,17 @@ impl Data {
         }
         Arc::new(Data {
             corpus,
+            extracted,
             model,
             index,
             events_of,
             mentions_of_doc,
         })
+    }
+
+    /// The same corpus and extraction under another corrections log.
+    pub fn corrected(&self, corrections: &[Correction]) -> Arc<Data> {
+        Data::new(self.corpus.clone(), self.extracted.clone(), corrections)
     }
 
     pub fn actor_label(&self, id: ActorId) -> String {

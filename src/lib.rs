@@ -5,9 +5,13 @@
 #[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
+mod corrections;
+#[cfg(target_arch = "wasm32")]
 mod data;
 #[cfg(target_arch = "wasm32")]
 mod format;
+#[cfg(target_arch = "wasm32")]
+mod library;
 #[cfg(target_arch = "wasm32")]
 mod state;
 #[cfg(target_arch = "wasm32")]
@@ -15,7 +19,7 @@ mod store;
 #[cfg(target_arch = "wasm32")]
 mod views;
 #[cfg(target_arch = "wasm32")]
-pub mod worker_client;
+mod worker_client;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;

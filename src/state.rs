@@ -17,6 +17,10 @@ use std::sync::Arc;
 pub struct Ctx {
     pub view: RwSignal<ViewState>,
     pub data: RwSignal<Arc<Data>>,
+    /// The user's articles and the batch being read.
+    pub library: crate::library::Library,
+    /// The corrections log with its undo position; the active part is also `view.overlay`.
+    pub corrections: RwSignal<entente_core::corrections::Log>,
     /// Short messages for the user (a link that could not be read, a stale reference).
     pub notices: RwSignal<Vec<String>>,
     /// A sentence to bring into view in the reader (an evidence quote was clicked).

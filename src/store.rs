@@ -8,7 +8,8 @@
 //!   a hash of the text, so adding the same article twice overwrites rather than duplicates):
 //!   `{id, name, format, bytes: Uint8Array, added: ISO date, size}`;
 //! - `corrections`: one opaque string under the key `"log"`;
-//! - `meta`: `"schema"` → the schema version that last wrote the database.
+//! - `meta`: `"schema"` → the schema version that last wrote the database, and the library's
+//!   settings as strings ([`Store::get_setting`]).
 //!
 //! Reliability rules this module keeps (B-11, B-12):
 //! - a batch of articles is written in one transaction, so a full disk leaves the earlier
@@ -45,7 +46,6 @@ pub const SCHEMA_VERSION: u32 = 1;
 const DOCUMENTS: &str = "documents";
 const CORRECTIONS: &str = "corrections";
 const META: &str = "meta";
-const FORMATS: [&str; 3] = ["text", "markdown", "html"];
 
 /// Why storage failed, worded for the person using the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -176,7 +176,7 @@ impl StoredDoc {
     }
 
     pub(crate) fn to_js(&self) -> Result<JsValue, StoreError> {
-        if self.id.is_empty() || !FORMATS.contains(&self.format.as_str()) {
+        if self.id.is_empty() || entente_core::ingest::Format::from_token(&self.format).is_none() {
             return Err(StoreError::Other(format!(
                 "{:?} has no id or an unknown format {:?}",
                 self.name, self.format
@@ -317,6 +317,42 @@ impl Store {
                 .and_then(|s| s.put_with_key(&log.into(), &"log".into()))
                 .map(drop)
                 .map_err(|e| StoreError::from_js(&e, None))
+        })
+        .await
+    }
+
+    /// A library setting kept beside the documents (for instance the ids of the default
+    /// articles the user removed, or an opened bundle), if one was saved.
+    pub async fn get_setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.read(META, |s| s.get(&key.into())).await?.as_string())
+    }
+
+    /// Saves a setting, or removes it when `value` is `None`.
+    pub async fn put_setting(&self, key: &str, value: Option<&str>) -> Result<(), StoreError> {
+        self.write(&[META], |tx| {
+            let store = tx.object_store(META).map_err(|e| StoreError::from_js(&e, None))?;
+            match value {
+                Some(v) => store.put_with_key(&v.into(), &key.into()),
+                None => store.delete(&key.into()),
+            }
+            .map(drop)
+            .map_err(|e| StoreError::from_js(&e, None))
+        })
+        .await
+    }
+
+    /// Back to the default corpus in one transaction: every added document, the corrections
+    /// and the given settings are removed, or nothing is.
+    pub async fn reset(&self, settings: &[&str]) -> Result<(), StoreError> {
+        self.write(&[DOCUMENTS, CORRECTIONS, META], |tx| {
+            let js = |e: JsValue| StoreError::from_js(&e, None);
+            tx.object_store(DOCUMENTS).and_then(|s| s.clear()).map_err(js)?;
+            tx.object_store(CORRECTIONS).and_then(|s| s.clear()).map_err(js)?;
+            let meta = tx.object_store(META).map_err(js)?;
+            for key in settings {
+                meta.delete(&(*key).into()).map_err(js)?;
+            }
+            Ok(())
         })
         .await
     }

@@ -1,9 +1,9 @@
-//! Reads added articles in the extraction worker (`src/bin/worker.rs`), so the page stays
-//! responsive while they are ingested and the model is extracted again over the whole corpus.
+//! Runs the extraction worker (`src/bin/worker.rs`, protocol version 2): it reads the user's
+//! articles and extracts the model over the whole library, so the page stays responsive.
 //!
 //! ```ignore
-//! let (cancel, outcome) = worker_client::start_extraction(files, base, move |p| progress.set(p));
-//! // keep `cancel` to stop the batch (e.g. a Cancel button); dropping `outcome` also stops it
+//! let (cancel, outcome) = worker_client::start_extraction(request, move |p| progress.set(Some(p)));
+//! // keep `cancel` to stop the batch (a Cancel button); dropping `outcome` also stops it
 //! match outcome.await {
 //!     Ok(o) => { let (corpus, model) = entente_core::export::import_bundle(o.bundle.as_bytes())?; … }
 //!     Err(ExtractError::Cancelled) => {}
@@ -17,6 +17,7 @@
 //! [`ExtractError::Failed`]; it never leaves the future pending.
 
 use entente_core::ingest::Format;
+use entente_core::library::Article;
 use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::future::Future;
@@ -27,22 +28,13 @@ use web_sys::js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use web_sys::{ErrorEvent, Event, MessageEvent, Worker, WorkerOptions, WorkerType};
 
 /// The protocol version, the `v` of every message (see `src/bin/worker.rs`).
-const V: u32 = 1;
+const V: u32 = 2;
 
 /// The `<meta name="entente-worker" content="…">` that the build's post-build hook
 /// (`scripts/extract-boot-script.mjs`) writes into index.html: the worker's hashed loader.
 const WORKER_META: &str = "meta[name=\"entente-worker\"]";
 
-/// The protocol's name for a format (the worker reads it back).
-fn format_name(format: Format) -> &'static str {
-    match format {
-        Format::Text => "text",
-        Format::Markdown => "markdown",
-        Format::Html => "html",
-    }
-}
-
-/// A file the user adds; `format` is typically `Format::detect(&name, &bytes)`.
+/// An article to read; `format` is typically `Format::detect(&name, &bytes)`.
 #[derive(Debug, Clone)]
 pub struct NewDoc {
     pub name: String,
@@ -50,29 +42,37 @@ pub struct NewDoc {
     pub bytes: Vec<u8>,
 }
 
-/// Sent after each new document: `done` of `total` read; `error` says why `name` was refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What the worker is asked to build: the base (`None`: the default articles; else an opened
+/// bundle's JSON) without the `removed` document ids, then the `articles` in order.
+pub struct Request<'a> {
+    pub base: Option<&'a str>,
+    pub removed: &'a [String],
+    pub articles: &'a [Article<'a>],
+}
+
+/// Which pass the worker is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// Reading the articles into documents.
+    Reading,
+    /// The extraction's map step, per document.
+    Analysing,
+}
+
+/// `done` of `total` in a phase; sent at most about 100 times per phase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Progress {
+    pub phase: Phase,
     pub done: u32,
     pub total: u32,
-    pub name: String,
-    pub error: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rejected {
-    pub name: String,
-    pub reason: String,
-}
-
-/// The result of a batch: the `entente-bundle/1` JSON of the model over the base documents and
-/// the accepted ones (read it with `entente_core::export::import_bundle`), and what became of
-/// each new file.
+/// The result of a batch: the `entente-bundle/1` JSON of the library and its model, and per
+/// article of the request, in order, its document id or why it was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
     pub bundle: String,
-    pub accepted: Vec<String>,
-    pub rejected: Vec<Rejected>,
+    pub verdicts: Vec<Result<String, String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,20 +112,13 @@ pub fn available() -> bool {
     worker_url().is_ok()
 }
 
-/// Starts a worker that reads `new` and extracts the model over `base` (the corpus shown now,
-/// as (name, text) pairs in corpus order) followed by the accepted new documents.
-/// `on_progress` is called on the main thread after each new document. Dropping the returned
-/// future terminates the worker.
-pub fn start_extraction<N, T>(
-    new: Vec<NewDoc>,
-    base: impl IntoIterator<Item = (N, T)>,
-    on_progress: impl Fn(Progress) + 'static,
-) -> (Cancel, impl Future<Output = Result<Outcome, ExtractError>>)
-where
-    N: AsRef<str>,
-    T: AsRef<str>,
-{
-    let (request, transfer) = request(new, base);
+/// Starts a worker on `request`; `on_progress` is called on the main thread as it goes.
+/// Dropping the returned future terminates the worker.
+pub fn start_extraction<P: Fn(Progress) + 'static>(
+    request: Request<'_>,
+    on_progress: P,
+) -> (Cancel, impl Future<Output = Result<Outcome, ExtractError>> + use<P>) {
+    let (request, transfer) = message(&request);
     let started = Job::start(request, transfer, Box::new(on_progress));
     let cancel = Cancel(started.as_ref().map(|(job, _)| Rc::downgrade(job)).unwrap_or_default());
     let outcome = async move {
@@ -138,28 +131,27 @@ where
     (cancel, outcome)
 }
 
-/// The `extract` message and its transfer list (the documents' buffers, moved, not copied).
-fn request<N: AsRef<str>, T: AsRef<str>>(new: Vec<NewDoc>, base: impl IntoIterator<Item = (N, T)>) -> (JsValue, Array) {
-    let documents = Array::new();
+/// The `extract` message and its transfer list: each article's bytes are copied once out of
+/// wasm memory into a buffer that is then moved to the worker, not copied again.
+fn message(request: &Request<'_>) -> (JsValue, Array) {
+    let articles = Array::new();
     let transfer = Array::new();
-    for doc in new {
-        let bytes = Uint8Array::from(doc.bytes.as_slice());
+    for doc in request.articles {
+        let bytes = Uint8Array::from(doc.bytes);
         transfer.push(&bytes.buffer());
-        documents.push(&object(&[
+        articles.push(&object(&[
             ("name", doc.name.into()),
-            ("format", format_name(doc.format).into()),
+            ("format", doc.format.name().into()),
             ("bytes", bytes.into()),
         ]));
     }
-    let base_docs = Array::new();
-    for (name, text) in base {
-        base_docs.push(&object(&[("name", name.as_ref().into()), ("text", text.as_ref().into())]));
-    }
+    let removed: Array = request.removed.iter().map(|id| JsValue::from(id.as_str())).collect();
     let msg = object(&[
         ("v", V.into()),
         ("kind", "extract".into()),
-        ("documents", documents.into()),
-        ("base", base_docs.into()),
+        ("base", request.base.map_or(JsValue::NULL, JsValue::from)),
+        ("removed", removed.into()),
+        ("articles", articles.into()),
     ]);
     (msg.into(), transfer)
 }
@@ -249,17 +241,19 @@ impl Job {
                 }
             }
             Some("progress") => (self.on_progress)(Progress {
+                phase: if get(data, "phase").as_string().as_deref() == Some("analysing") {
+                    Phase::Analysing
+                } else {
+                    Phase::Reading
+                },
                 done: number(data, "done"),
                 total: number(data, "total"),
-                name: get(data, "name").as_string().unwrap_or_default(),
-                error: get(data, "error").as_string(),
             }),
             Some("done") => {
                 let result = match get(data, "bundle").as_string() {
                     Some(bundle) => Ok(Outcome {
                         bundle,
-                        accepted: strings(&get(data, "accepted")),
-                        rejected: rejected(&get(data, "rejected")),
+                        verdicts: verdicts(&get(data, "verdicts")),
                     }),
                     None => Err(ExtractError::Failed("the extraction worker sent no bundle".into())),
                 };
@@ -323,20 +317,14 @@ fn number(obj: &JsValue, key: &str) -> u32 {
     get(obj, key).as_f64().map_or(0, |n| n as u32)
 }
 
-fn strings(list: &JsValue) -> Vec<String> {
-    list.dyn_ref::<Array>()
-        .map(|a| a.iter().filter_map(|s| s.as_string()).collect())
-        .unwrap_or_default()
-}
-
-fn rejected(list: &JsValue) -> Vec<Rejected> {
+fn verdicts(list: &JsValue) -> Vec<Result<String, String>> {
     let Some(list) = list.dyn_ref::<Array>() else {
         return Vec::new();
     };
     list.iter()
-        .map(|r| Rejected {
-            name: get(&r, "name").as_string().unwrap_or_default(),
-            reason: get(&r, "reason").as_string().unwrap_or_default(),
+        .map(|v| match get(&v, "id").as_string() {
+            Some(id) => Ok(id),
+            None => Err(get(&v, "reason").as_string().unwrap_or_else(|| "it could not be read".into())),
         })
         .collect()
 }

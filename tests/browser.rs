@@ -9,15 +9,36 @@ use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts the app into a fresh container (after resetting the URL) and returns the container.
-fn mount_app(hash: &str) -> HtmlElement {
+/// Mounts the app into a fresh container (after resetting the URL) and returns the container
+/// once the app says it is ready: it first reads the user's articles from IndexedDB. The app is
+/// unmounted when the returned handle drops, so it no longer answers the next test's URL.
+async fn mount_app(hash: &str) -> (HtmlElement, impl Drop) {
     let window = web_sys::window().unwrap();
     window.location().set_hash(hash).unwrap();
     let document = window.document().unwrap();
+    let root = document.document_element().unwrap();
+    root.remove_attribute("data-entente").unwrap();
     let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
-    leptos::mount::mount_to(host.clone(), App).forget();
-    host
+    let handle = leptos::mount::mount_to(host.clone(), App);
+    for _ in 0..500 {
+        if root.get_attribute("data-entente").as_deref() == Some("ready") {
+            leptos::task::tick().await;
+            return (host, handle);
+        }
+        sleep_ms(10).await;
+    }
+    panic!("the app did not get ready in 5 s");
+}
+
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 fn all(root: &Element, selector: &str) -> Vec<HtmlElement> {
@@ -34,8 +55,7 @@ fn text(root: &Element, selector: &str) -> String {
 
 #[wasm_bindgen_test]
 async fn lists_both_seed_articles_and_reads_the_first() {
-    let host = mount_app("");
-    leptos::task::tick().await;
+    let (host, _app) = mount_app("").await;
     let tabs = all(&host, ".doc-tab");
     assert_eq!(tabs.len(), 2);
     let titles: Vec<String> = all(&host, ".doc-tab .doc-title")
@@ -55,8 +75,7 @@ async fn lists_both_seed_articles_and_reads_the_first() {
 
 #[wasm_bindgen_test]
 async fn clicking_a_mention_selects_its_actor_everywhere() {
-    let host = mount_app("");
-    leptos::task::tick().await;
+    let (host, _app) = mount_app("").await;
     let nis = all(&host, ".reader .mention")
         .into_iter()
         .find(|m| m.text_content().unwrap() == "NIS")
@@ -80,8 +99,7 @@ async fn clicking_a_mention_selects_its_actor_everywhere() {
 
 #[wasm_bindgen_test]
 async fn a_garbage_link_gives_the_default_view_and_a_notice() {
-    let host = mount_app("#v=1&map=%ZZ&sel=a:");
-    leptos::task::tick().await;
+    let (host, _app) = mount_app("#v=1&map=%ZZ&sel=a:").await;
     assert!(
         text(&host, ".notices").contains("could not be read"),
         "{}",

@@ -48,7 +48,8 @@ fn extract(args: &[String]) -> Result<(), String> {
         let mut documents = Vec::new();
         for f in files {
             let bytes = std::fs::read(f).map_err(|e| format!("{f}: {e}"))?;
-            documents.push(ingest(Source { name: f, bytes: &bytes }, Format::detect(f, &bytes)).map_err(|e| format!("{f}: {e}"))?);
+            documents
+                .push(ingest(Source { name: f, bytes: &bytes }, Format::detect(f, &bytes)).map_err(|e| format!("{f}: {e}"))?);
         }
         Corpus { documents }
     };

@@ -234,7 +234,6 @@ pub fn apply(model: &Model, log: &[Correction]) -> Model {
                 let Some(d) = m.documents.iter().position(|x| &x.id == doc) else {
                     continue;
                 };
-                let before = m.mentions.len();
                 let mut dropped: Vec<Target> = Vec::new();
                 m.mentions.retain(|x| {
                     let hit = x.doc as usize == d && x.span.start == *start && x.span.end == *end;
@@ -248,7 +247,6 @@ pub fn apply(model: &Model, log: &[Correction]) -> Model {
                         m.actors[a as usize].mention_count = m.actors[a as usize].mention_count.saturating_sub(1);
                     }
                 }
-                let _ = before;
             }
         }
     }

@@ -22,6 +22,7 @@ pub mod geo;
 pub mod graph;
 pub mod ingest;
 pub mod lexicon;
+pub mod library;
 pub mod model;
 pub mod text;
 pub mod time;

@@ -52,7 +52,11 @@ fn main() {
     }
     let corpus = default_corpus();
     let model = extract(&corpus);
-    write(&root.join("bundle"), "default-corpus.json", bundle(&model, &corpus).as_bytes());
+    write(
+        &root.join("bundle"),
+        "default-corpus.json",
+        bundle(&model, &corpus).as_bytes(),
+    );
     write(&root.join("basemap"), "countries-50m.bin", BASEMAP_BYTES);
     println!("seeds written to {}", root.display());
 }

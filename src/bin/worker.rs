@@ -1,22 +1,21 @@
-//! The extraction worker: reads the articles a user adds and extracts the model over the whole
-//! corpus off the page's main thread, so the page stays responsive. Trunk builds it from
+//! The extraction worker: reads the user's articles and extracts the model over the whole
+//! library off the page's main thread, so the page stays responsive. Trunk builds it from
 //! `<link data-trunk rel="rust" data-bin="worker" data-type="worker" ...>` in index.html; the app
 //! starts it through `src/worker_client.rs`, one worker per batch.
 //!
-//! Protocol version 1 (every message carries `v: 1`):
+//! Protocol version 2 (every message carries `v: 2`):
 //!
 //! | direction | message |
 //! |---|---|
 //! | worker → page | `{v, kind: "ready"}` once the module is running; the page sends its request then |
-//! | page → worker | `{v, kind: "extract", documents: [{name, format: "text"\|"markdown"\|"html", bytes: Uint8Array}], base: [{name, text}]}` |
-//! | worker → page | `{v, kind: "progress", done, total, name, error?}` after each new document |
-//! | worker → page | `{v, kind: "done", bundle, accepted: [name], rejected: [{name, reason}]}` |
+//! | page → worker | `{v, kind: "extract", base: null \| bundle JSON string, removed: [document id], articles: [{name, format: "text"\|"markdown"\|"html", bytes: Uint8Array}]}` |
+//! | worker → page | `{v, kind: "progress", phase: "reading"\|"analysing", done, total}`, at most about 100 per phase |
+//! | worker → page | `{v, kind: "done", bundle, verdicts: [{id} \| {reason}]}`, one verdict per article in order |
 //! | worker → page | `{v, kind: "failed", error}` when the request itself cannot be served |
 //!
-//! `base` is the corpus the page already shows (its text as stored); the model is extracted over
-//! `base` followed by the accepted documents, and `bundle` is `entente_core::export::bundle` of it.
-//! A document is rejected, with the ingest error's message, when it is empty, binary, too large,
-//! or has the same text (so the same id) as a document before it.
+//! The library is `entente_core::library::assemble` of the base (the default articles when
+//! `base` is null, else the bundle's documents) without `removed`, then the articles; `bundle`
+//! is `entente_core::export::bundle` of it and its model.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -31,28 +30,17 @@ fn main() {
 
 #[cfg(target_arch = "wasm32")]
 mod wasm {
-    use entente_core::corpus::Corpus;
-    use entente_core::document::Document;
-    use entente_core::export::bundle;
-    use entente_core::extract::extract;
-    use entente_core::ingest::{Format, IngestError, MAX_DOCUMENT_BYTES, Source, ingest};
-    use std::collections::HashMap;
+    use entente_core::corpus::default_corpus;
+    use entente_core::export::{bundle, import_bundle};
+    use entente_core::extract::extract_with_progress;
+    use entente_core::ingest::{Format, IngestError, MAX_DOCUMENT_BYTES};
+    use entente_core::library::{Article, Verdict, assemble};
     use wasm_bindgen::prelude::*;
     use web_sys::js_sys::{Array, Object, Reflect, Uint8Array};
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
     /// The protocol version this worker speaks.
-    const V: u32 = 1;
-
-    /// The ingest format a request's `format` names (what `worker_client` sends for each).
-    fn format_from_name(name: &str) -> Option<Format> {
-        match name {
-            "text" => Some(Format::Text),
-            "markdown" => Some(Format::Markdown),
-            "html" => Some(Format::Html),
-            _ => None,
-        }
-    }
+    const V: u32 = 2;
 
     pub fn start() {
         let scope: DedicatedWorkerGlobalScope = web_sys::js_sys::global().unchecked_into();
@@ -100,6 +88,50 @@ mod wasm {
             .map_err(|_| format!("the request's `{key}` is not an array"))
     }
 
+    /// Posts progress when the percentage changes, so a batch of 10,000 articles sends about
+    /// 100 messages per phase, not 10,000.
+    fn progress(scope: &DedicatedWorkerGlobalScope, phase: &str, done: usize, total: usize) {
+        let percent = |n: usize| n * 100 / total.max(1);
+        if done == total || done == 1 || percent(done) != percent(done - 1) {
+            post(
+                scope,
+                &message(
+                    "progress",
+                    &[("phase", phase.into()), ("done", done.into()), ("total", total.into())],
+                ),
+            );
+        }
+    }
+
+    /// An article of the request: its name and format, and its bytes copied out of the message,
+    /// or why it is refused before reading (an unknown format, too many bytes to copy).
+    struct Received {
+        name: String,
+        article: Result<(Format, Vec<u8>), String>,
+    }
+
+    fn receive(item: &JsValue, i: usize) -> Received {
+        let name = get(item, "name").as_string().unwrap_or_else(|| format!("article {}", i + 1));
+        let format_name = get(item, "format").as_string().unwrap_or_default();
+        let article = Format::from_token(&format_name)
+            .ok_or_else(|| format!("the format \"{format_name}\" is not one Entente reads"))
+            .and_then(|format| {
+                let bytes = get(item, "bytes")
+                    .dyn_into::<Uint8Array>()
+                    .map_err(|_| "its bytes were not sent".to_string())?;
+                let len = bytes.length() as usize;
+                if len > MAX_DOCUMENT_BYTES {
+                    return Err(IngestError::TooLarge {
+                        bytes: len,
+                        limit: MAX_DOCUMENT_BYTES,
+                    }
+                    .to_string());
+                }
+                Ok((format, bytes.to_vec()))
+            });
+        Received { name, article }
+    }
+
     /// Serves one request: progress is posted as it goes; the `done` message is returned.
     fn serve(scope: &DedicatedWorkerGlobalScope, req: &JsValue) -> Result<JsValue, String> {
         let v = get(req, "v").as_f64();
@@ -109,102 +141,52 @@ mod wasm {
         if get(req, "kind").as_string().as_deref() != Some("extract") {
             return Err("the request's `kind` is not \"extract\"".into());
         }
-        let new = array(req, "documents")?;
-        let base_in = array(req, "base")?;
-
-        let mut documents: Vec<Document> = Vec::with_capacity(base_in.length() as usize + new.length() as usize);
-        // Each document's id, to the name of the first document with it.
-        let mut names_by_id: HashMap<String, String> = HashMap::new();
-        for (i, item) in base_in.iter().enumerate() {
-            let name = get(&item, "name")
-                .as_string()
-                .unwrap_or_else(|| format!("document {}", i + 1));
-            let text = get(&item, "text")
-                .as_string()
-                .ok_or_else(|| format!("base document {name} has no text"))?;
-            let doc = ingest(
-                Source {
-                    name: &name,
-                    bytes: text.as_bytes(),
-                },
-                Format::Text,
-            )
-            .map_err(|e| format!("base document {name} cannot be read: {e}"))?;
-            names_by_id.entry(doc.id.clone()).or_insert_with(|| name.clone());
-            documents.push(doc);
-        }
-
-        let total = new.length();
-        let accepted = Array::new();
-        let rejected = Array::new();
-        for (i, item) in new.iter().enumerate() {
-            let name = get(&item, "name").as_string().unwrap_or_else(|| format!("file {}", i + 1));
-            let result = read_new(&item, &name).and_then(|doc| match names_by_id.get(&doc.id) {
-                Some(first) => Err(format!(
-                    "it duplicates {first}: the same text, so the same document id {}",
-                    doc.id
-                )),
-                None => Ok(doc),
-            });
-            let mut fields = vec![
-                ("done", JsValue::from(i as u32 + 1)),
-                ("total", total.into()),
-                ("name", name.as_str().into()),
-            ];
-            match result {
-                Ok(doc) => {
-                    names_by_id.insert(doc.id.clone(), name.clone());
-                    documents.push(doc);
-                    accepted.push(&name.as_str().into());
-                }
-                Err(reason) => {
-                    let r = Object::new();
-                    set(&r, "name", name.as_str().into());
-                    set(&r, "reason", reason.as_str().into());
-                    rejected.push(&r);
-                    fields.push(("error", reason.into()));
-                }
+        let base = match get(req, "base").as_string() {
+            None => default_corpus().documents,
+            Some(json) => {
+                import_bundle(json.as_bytes())
+                    .map_err(|e| format!("the opened bundle cannot be read: {e}"))?
+                    .0
+                    .documents
             }
-            post(scope, &message("progress", &fields));
+        };
+        let removed: Vec<String> = array(req, "removed")?.iter().filter_map(|s| s.as_string()).collect();
+        let received: Vec<Received> = array(req, "articles")?
+            .iter()
+            .enumerate()
+            .map(|(i, item)| receive(&item, i))
+            .collect();
+        let total = received.iter().filter(|r| r.article.is_ok()).count();
+
+        // Articles refused before reading get their verdict here; the rest are assembled in
+        // order, so the verdicts line up with the request's articles.
+        let readable = received.iter().filter_map(|r| {
+            r.article.as_ref().ok().map(|(format, bytes)| Article {
+                name: &r.name,
+                format: *format,
+                bytes,
+            })
+        });
+        let library = assemble(base, &removed, readable, |i, _| progress(scope, "reading", i + 1, total));
+        let mut verdicts = library.verdicts.into_iter();
+        let out = Array::new();
+        for r in &received {
+            let v = Object::new();
+            match r.article.as_ref().map(|_| verdicts.next()) {
+                Err(why) => set(&v, "reason", why.as_str().into()),
+                Ok(Some(Verdict::Added { id })) => set(&v, "id", id.into()),
+                Ok(Some(Verdict::Refused(why))) => set(&v, "reason", why.to_string().into()),
+                Ok(None) => set(&v, "reason", "it was not read".into()),
+            }
+            out.push(&v);
         }
 
-        let corpus = Corpus { documents };
-        let model = extract(&corpus);
-        let json = bundle(&model, &corpus);
+        let corpus = library.corpus;
+        let documents = corpus.documents.len();
+        let model = extract_with_progress(&corpus, |done| progress(scope, "analysing", done, documents));
         Ok(message(
             "done",
-            &[
-                ("bundle", json.into()),
-                ("accepted", accepted.into()),
-                ("rejected", rejected.into()),
-            ],
+            &[("bundle", bundle(&model, &corpus).into()), ("verdicts", out.into())],
         ))
-    }
-
-    /// One new document from the request, or why it cannot be added (the ingest error's message).
-    fn read_new(item: &JsValue, name: &str) -> Result<Document, String> {
-        let format_name = get(item, "format").as_string().unwrap_or_default();
-        let format =
-            format_from_name(&format_name).ok_or_else(|| format!("the format \"{format_name}\" is not one Entente reads"))?;
-        let bytes = get(item, "bytes")
-            .dyn_into::<Uint8Array>()
-            .map_err(|_| "its bytes were not sent as a Uint8Array".to_string())?;
-        let len = bytes.length() as usize;
-        // Refused before copying it into the worker's memory.
-        if len > MAX_DOCUMENT_BYTES {
-            return Err(IngestError::TooLarge {
-                bytes: len,
-                limit: MAX_DOCUMENT_BYTES,
-            }
-            .to_string());
-        }
-        ingest(
-            Source {
-                name,
-                bytes: &bytes.to_vec(),
-            },
-            format,
-        )
-        .map_err(|e| e.to_string())
     }
 }

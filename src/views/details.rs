@@ -137,6 +137,7 @@ fn actor_details(c: Ctx, d: &Data, id: ActorId) -> impl IntoView + use<> {
         <h3>"Relations"</h3>
         <ul class="plain relations">{relations}</ul>
         {(!alone.is_empty()).then(|| view! { <h3>"Other events"</h3><ul class="plain">{alone.iter().map(|&e| view! { <li>{event_link(c, d, e)}</li> }).collect_view()}</ul> })}
+        {crate::views::correct::actor_corrections(c, d, id)}
     }
 }
 
@@ -245,6 +246,7 @@ fn event_details(c: Ctx, d: &Data, id: EventId) -> impl IntoView + use<> {
         <h3>"Evidence"</h3>
         <ul class="plain evidence-list">{evidence}</ul>
         {claims}
+        {crate::views::correct::event_corrections(c, d, id)}
     }
 }
 

@@ -1,7 +1,9 @@
 //! The explorer's views. Each reads the shared state from context and changes it only through
 //! it; none owns data of its own.
 
+pub mod articles;
 pub mod conflicts;
+pub mod correct;
 pub mod details;
 pub mod exports;
 pub mod graph;

@@ -9,6 +9,9 @@ use entente_core::model::{MentionForm, Target};
 use entente_core::view_state::Selection;
 use leptos::prelude::*;
 
+/// Up to this many articles get a tab each; more are picked from a list.
+const TABS_UP_TO: usize = 4;
+
 /// One piece of a sentence: plain text or a mention.
 enum Piece {
     Text(String),
@@ -75,15 +78,42 @@ pub fn Reader() -> impl IntoView {
             });
         }
     });
+    // A removed article may leave the open index past the end.
+    Effect::new(move |_| {
+        let n = c.data.with(|d| d.corpus.documents.len());
+        if open.get_untracked() >= n {
+            open.set(0);
+        }
+    });
+    // Tabs for a few articles; a list to pick from for more.
     let tabs = move || {
         c.data.with(|d| {
+            let date = |i: usize| d.model.documents[i].reference_date.as_ref().map(|r| r.date.to_string()).unwrap_or_else(|| "undated".into());
+            if d.corpus.documents.len() > TABS_UP_TO {
+                let options = d
+                    .corpus
+                    .documents
+                    .iter()
+                    .enumerate()
+                    .map(|(i, doc)| view! { <option value=i.to_string() selected=move || open.get() == i>{format!("{} — {}", date(i), doc.meta.title)}</option> })
+                    .collect_view();
+                return view! {
+                    <label class="visually-hidden" for="doc-select">"Article"</label>
+                    <select id="doc-select" class="doc-select" on:change=move |ev| {
+                        if let Ok(i) = event_target_value(&ev).parse::<usize>() {
+                            open.set(i)
+                        }
+                    }>{options}</select>
+                }
+                .into_any();
+            }
             d.corpus
                 .documents
                 .iter()
                 .enumerate()
                 .map(|(i, doc)| {
                     let title = doc.meta.title.clone();
-                    let date = d.model.documents[i].reference_date.as_ref().map(|r| r.date.to_string()).unwrap_or_else(|| "undated".into());
+                    let date = date(i);
                     let on = move || open.get() == i;
                     view! {
                         <button class="doc-tab" class:on=on aria-pressed=move || on().to_string() on:click=move |_| open.set(i) title=title.clone()>
@@ -93,6 +123,7 @@ pub fn Reader() -> impl IntoView {
                     }
                 })
                 .collect_view()
+                .into_any()
         })
     };
     // Sentences of the selected event, to mark.

@@ -137,10 +137,21 @@ pub fn TopBar() -> impl IntoView {
             <p class="counts" data-testid="counts">{counts}</p>
             {move || panel_button(Panel::Table, "Table")}
             {move || panel_button(Panel::Conflicts, "Conflicts")}
+            {move || panel_button(Panel::Articles, "Articles")}
+            <span class="history" role="group" aria-label="Corrections">
+                <button id="undo" disabled=move || !crate::corrections::can_undo(c)
+                    title=move || c.corrections.with(|l| l.active().last().map(|x| format!("Undo: {} (Ctrl+Z)", crate::corrections::describe(x))).unwrap_or_default())
+                    on:click=move |_| crate::corrections::undo(c)>"Undo"</button>
+                <button id="redo" disabled=move || !crate::corrections::can_redo(c)
+                    title=move || c.corrections.with(|l| l.entries.get(l.applied).map(|x| format!("Redo: {} (Ctrl+Shift+Z)", crate::corrections::describe(x))).unwrap_or_default())
+                    on:click=move |_| crate::corrections::redo(c)>"Redo"</button>
+                <span class="muted" data-testid="corrections">{move || match c.corrections.with(|l| l.applied) { 0 => String::new(), 1 => "1 correction".into(), n => format!("{n} corrections") }}</span>
+            </span>
             <crate::views::exports::Exports />
             <button class="copy-link" on:click=copy_link>"Copy link"</button>
             <span class="copied" role="status">{move || copied.get()}</span>
         </header>
+        <crate::views::articles::Progress />
         <div class="filters" role="group" aria-label="Filters">
             <span class="filter-label">"Quad class"</span>
             {QUADS.into_iter().map(|q| chip(quad_label(q), quad_class(q), q, |f| &f.quads, |f| &mut f.quads)).collect_view()}

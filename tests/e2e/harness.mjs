@@ -29,7 +29,8 @@ export async function launch() {
 }
 
 /// A fresh page that records page errors, console errors, CSP violations and every request.
-export async function openPage(env, { path = '', viewport = { width: 1400, height: 900 } } = {}) {
+/// `setup(context, page)` runs before the first navigation (for DevTools overrides).
+export async function openPage(env, { path = '', viewport = { width: 1400, height: 900 }, setup } = {}) {
   const context = await env.browser.newContext({ viewport, serviceWorkers: 'block' });
   const page = await context.newPage();
   const problems = [];
@@ -40,6 +41,7 @@ export async function openPage(env, { path = '', viewport = { width: 1400, heigh
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
   });
+  await setup?.(context, page);
   await page.goto(env.url + path);
   return { page, context, problems, requests };
 }

@@ -1,6 +1,6 @@
 // The extraction worker (src/bin/worker.rs) as built into the release bundle: it loads under
 // the app's Content-Security-Policy as a module worker, reads a batch of 200 added articles with
-// a progress message for each, reports bad files by name, and returns an entente-bundle/1
+// progress by phase, a verdict for each file in order, and returns an entente-bundle/1
 // while the page's main thread stays free (no long task over 100 ms).
 // The page is a fixture (tests/e2e/fixtures/) served beside dist/, so this tests the worker
 // and its protocol without the app's UI for adding articles.
@@ -67,23 +67,30 @@ test('200 articles are read in the worker, with progress, errors by name, and no
       `main thread: ${r.longTasks.length} long tasks, longest ${r.longestTaskMs.toFixed(0)} ms; JSON.parse of the bundle ${r.parseMs.toFixed(0)} ms`,
   );
 
-  assert.ok(r.detached, 'the documents were transferred, not copied');
-  assert.deepEqual(r.kinds, ['1:progress', '1:done']);
-  assert.equal(r.progress.length, total, 'one progress message per file');
-  assert.deepEqual(r.progress.map((p) => p.done), Array.from({ length: total }, (_, i) => i + 1));
-  assert.ok(r.progress.every((p) => p.total === total));
-  const errors = Object.fromEntries(r.progress.filter((p) => p.error).map((p) => [p.name, p.error]));
-  assert.deepEqual(Object.keys(errors), ['empty.txt', 'photo.png', 'copy-of-seed.txt']);
-  assert.match(errors['empty.txt'], /the file is empty/);
-  assert.match(errors['photo.png'], /this is not text: it is a PNG image/);
-  assert.match(errors['copy-of-seed.txt'], /^it duplicates 000_south-korea-joins-ccdcoe\.txt: the same text, so the same document id [0-9a-f]{10}$/);
+  assert.ok(r.detached, 'the articles were transferred, not copied');
+  assert.deepEqual(r.kinds, ['2:progress', '2:done']);
+  for (const [phase, total] of [['reading', 200 + extras.length], ['analysing', SEEDS.length + 200]]) {
+    const of = r.progress.filter((p) => p.phase === phase);
+    assert.ok(of.length >= 2 && of.length <= 102, `${of.length} ${phase} messages: enough to move a bar, few enough to be cheap`);
+    assert.ok(of.every((p) => p.total === total), `${phase}: total ${total}`);
+    assert.ok(of.every((p, i) => i === 0 || p.done > of[i - 1].done), `${phase}: done only grows`);
+    assert.equal(of[of.length - 1].done, total, `${phase} ends at its total`);
+  }
+  assert.ok(
+    r.progress.findIndex((p) => p.phase === 'analysing') > r.progress.findLastIndex((p) => p.phase === 'reading'),
+    'reading comes before analysing',
+  );
 
   assert.equal(r.last.kind, 'done');
-  assert.equal(r.last.accepted.length, 200);
-  assert.deepEqual(r.last.rejected.map((x) => x.name), ['empty.txt', 'photo.png', 'copy-of-seed.txt']);
-  assert.deepEqual(r.last.rejected.map((x) => x.reason), Object.values(errors));
+  assert.equal(r.last.verdicts.length, total, 'one verdict per article, in order');
+  assert.ok(r.last.verdicts.slice(0, 200).every((v) => /^[0-9a-f]{10}$/.test(v.id) && !v.reason), 'the 200 articles are added');
+  const reasons = r.last.verdicts.slice(200).map((v) => v.reason);
+  assert.match(reasons[0], /the file is empty/);
+  assert.match(reasons[1], /this is not text: it is a PNG image/);
+  assert.equal(reasons[2], 'the same text as "000_south-korea-joins-ccdcoe.txt", which is already in the corpus');
   assert.equal(r.schema, 'entente-bundle/1');
-  assert.deepEqual(r.bundleDocuments, [...SEEDS.map((s) => s.name), ...r.last.accepted], 'base first, then the accepted files');
+  assert.equal(r.bundleDocuments.length, SEEDS.length + 200, 'the default articles first, then the added ones');
+  assert.deepEqual(r.bundleDocuments.slice(0, 2), SEEDS.map((s) => s.name));
   assert.ok(r.bundleEvents > 0, 'the model has events');
 
   assert.ok(r.longestTaskMs <= 100, `the longest main-thread task took ${r.longestTaskMs} ms`);
@@ -94,39 +101,47 @@ test('200 articles are read in the worker, with progress, errors by name, and no
 test('a request the worker cannot serve is answered with a failure, not silence', async () => {
   const { page, context, problems } = await openPage(env, { path: 'worker.html' });
   await page.waitForFunction(() => typeof window.sendRaw === 'function');
-  const newer = await page.evaluate(() => window.sendRaw({ v: 2, kind: 'extract', documents: [], base: [] }));
-  assert.equal(newer.kind, 'failed');
-  assert.match(newer.error, /protocol version/);
-  const malformed = await page.evaluate(() => window.sendRaw({ v: 1, kind: 'extract', documents: 'nope', base: [] }));
-  assert.deepEqual(malformed, { v: 1, kind: 'failed', error: 'the request\'s `documents` is not an array' });
-  const badFormat = await page.evaluate(() =>
-    window.sendRaw({ v: 1, kind: 'extract', documents: [{ name: 'a.rtf', format: 'rtf', bytes: new Uint8Array([65]) }], base: [] }),
-  );
-  assert.deepEqual(badFormat.rejected, [{ name: 'a.rtf', reason: 'the format "rtf" is not one Entente reads' }]);
-  const twiceAndHuge = await page.evaluate(() => {
-    const text = () => new TextEncoder().encode('Seoul said so on Friday.');
-    const documents = [
-      { name: 'a.txt', format: 'text', bytes: text() },
-      { name: 'b.html', format: 'html', bytes: text() },
-      { name: 'huge.txt', format: 'text', bytes: new Uint8Array(16 * 1024 * 1024 + 1) },
-    ];
-    return window.sendRaw({ v: 1, kind: 'extract', documents, base: [] });
-  });
-  const markup = await page.evaluate(() => {
-    const bytes = (s) => new TextEncoder().encode(s);
-    const documents = [
-      { name: 'note.html', format: 'html', bytes: bytes('<!DOCTYPE html><html><head><title>Seoul note</title></head><body><p>Seoul said so on <b>Friday</b>.</p></body></html>') },
-      { name: 'note.md', format: 'markdown', bytes: bytes('# Tokyo note\n\nTokyo said **so** on Monday.\n') },
-    ];
-    return window.sendRaw({ v: 1, kind: 'extract', documents, base: [] });
-  });
-  assert.deepEqual(markup.accepted, ['note.html', 'note.md']);
-  const texts = JSON.parse(markup.bundle).documents.map((d) => d.text);
-  assert.ok(texts.every((t) => !/[<*]/.test(t)), `markup is read, not kept: ${JSON.stringify(texts)}`);
-  assert.deepEqual(twiceAndHuge.accepted, ['a.txt']);
-  assert.deepEqual(twiceAndHuge.rejected.map((x) => x.name), ['b.html', 'huge.txt']);
-  assert.match(twiceAndHuge.rejected[0].reason, /^it duplicates a\.txt/);
-  assert.match(twiceAndHuge.rejected[1].reason, /^the file is 16\.8 MB, over the 17 MB limit/);
+  const request = (articles, more = {}) => ({ v: 2, kind: 'extract', base: null, removed: [], articles, ...more });
+  const older = await page.evaluate((r) => window.sendRaw(r), { ...request([]), v: 1 });
+  assert.equal(older.kind, 'failed');
+  assert.match(older.error, /protocol version/);
+  const malformed = await page.evaluate((r) => window.sendRaw(r), request('nope'));
+  assert.deepEqual(malformed, { v: 2, kind: 'failed', error: "the request's `articles` is not an array" });
+  const badBase = await page.evaluate((r) => window.sendRaw(r), request([], { base: '{"schema":"something else"}' }));
+  assert.equal(badBase.kind, 'failed');
+  assert.match(badBase.error, /^the opened bundle cannot be read/);
+  const bytes = (s) => [...Buffer.from(s)];
+  const send = (articles, more) =>
+    page.evaluate(
+      ([articles, more, huge]) => {
+        const list = articles.map((a) => ({ ...a, bytes: a.huge ? new Uint8Array(huge) : new Uint8Array(a.bytes) }));
+        return window.sendRaw({ v: 2, kind: 'extract', base: null, removed: [], articles: list, ...more });
+      },
+      [articles, more ?? {}, 16 * 1024 * 1024 + 1],
+    );
+  const badFormat = await send([{ name: 'a.rtf', format: 'rtf', bytes: [65] }]);
+  assert.deepEqual(badFormat.verdicts, [{ reason: 'the format "rtf" is not one Entente reads' }]);
+  const said = bytes('Seoul said so on Friday.');
+  const twiceAndHuge = await send([
+    { name: 'a.txt', format: 'text', bytes: said },
+    { name: 'b.html', format: 'html', bytes: said },
+    { name: 'huge.txt', format: 'text', huge: true },
+  ]);
+  assert.match(twiceAndHuge.verdicts[0].id, /^[0-9a-f]{10}$/);
+  assert.equal(twiceAndHuge.verdicts[1].reason, 'the same text as "a.txt", which is already in the corpus');
+  assert.match(twiceAndHuge.verdicts[2].reason, /^the file is 16\.8 MB, over the 16\.8 MB limit/);
+  const markup = await send([
+    { name: 'note.html', format: 'html', bytes: bytes('<!DOCTYPE html><html><head><title>Seoul note</title></head><body><p>Seoul said so on <b>Friday</b>.</p></body></html>') },
+    { name: 'note.md', format: 'markdown', bytes: bytes('# Tokyo note\n\nTokyo said **so** on Monday.\n') },
+  ]);
+  assert.ok(markup.verdicts.every((v) => v.id), JSON.stringify(markup.verdicts));
+  const added = JSON.parse(markup.bundle).documents.slice(2);
+  assert.deepEqual(added.map((d) => d.name), ['note.html', 'note.md']);
+  assert.ok(added.every((d) => !/[<*]/.test(d.text)), `markup is read, not kept: ${JSON.stringify(added.map((d) => d.text))}`);
+  // Removing a default article by id leaves only the other one as the base.
+  const firstId = JSON.parse(markup.bundle).documents[0].id;
+  const removed = await send([], { removed: [firstId] });
+  assert.deepEqual(JSON.parse(removed.bundle).documents.map((d) => d.name), [SEEDS[1].name]);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -600,7 +600,14 @@ fn bundle_round_trips_to_the_same_model_and_corpus() {
 fn bundle_keeps_what_markup_said_about_a_document() {
     use crate::ingest::{Format, Source, ingest};
     let md = "---\ntitle: Seoul joins the centre\ndate: 2022-05-05\n---\n\n## Reactions\n\nChina criticised South Korea on Thursday.\n";
-    let doc = ingest(Source { name: "a.md", bytes: md.as_bytes() }, Format::Markdown).unwrap();
+    let doc = ingest(
+        Source {
+            name: "a.md",
+            bytes: md.as_bytes(),
+        },
+        Format::Markdown,
+    )
+    .unwrap();
     assert_eq!(doc.meta.title, "Seoul joins the centre");
     let corpus = Corpus { documents: vec![doc] };
     let model = extract(&corpus);
@@ -617,7 +624,10 @@ fn bundles_with_text_only_documents_are_still_read() {
         d.retain(|k, _| ["id", "name", "text"].contains(&k.as_str()));
     }
     let (corpus2, _) = import_bundle(v.to_string().as_bytes()).unwrap();
-    assert_eq!(&corpus2, corpus, "plain-text documents read again give the same blocks and metadata");
+    assert_eq!(
+        &corpus2, corpus,
+        "plain-text documents read again give the same blocks and metadata"
+    );
 }
 
 #[test]

@@ -197,7 +197,21 @@ pub fn analyze_document(doc: &Document, lex: &Lexicon) -> DocAnalysis {
 
 /// Extracts the model of a whole corpus.
 pub fn extract(corpus: &Corpus) -> Model {
+    extract_with_progress(corpus, |_| {})
+}
+
+/// [`extract`], calling `on_each(done)` after the map step of each document (for a progress bar).
+pub fn extract_with_progress(corpus: &Corpus, mut on_each: impl FnMut(usize)) -> Model {
     let lex = lexicon();
-    let analyses: Vec<DocAnalysis> = corpus.documents.iter().map(|d| analyze_document(d, lex)).collect();
+    let analyses: Vec<DocAnalysis> = corpus
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let a = analyze_document(d, lex);
+            on_each(i + 1);
+            a
+        })
+        .collect();
     merge::build_model(corpus, &analyses, lex)
 }

@@ -69,17 +69,70 @@ struct Lexer<'a> {
     s: &'a str,
     pos: usize,
     raw: Option<String>,
+    ends: Ends,
+    /// Raw-text elements whose end tag is known to be missing after a position.
+    missing_ends: Vec<(String, usize)>,
+}
+
+/// Where the last `>`, quotes and `-->` of a text are. A search for one of them that starts
+/// past it fails at once instead of running to the end of the text, so that markup which never
+/// closes (`<a<a<a...`) costs linear time, not quadratic.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Ends {
+    gt: Option<usize>,
+    double_quote: Option<usize>,
+    single_quote: Option<usize>,
+    comment: Option<usize>,
+}
+
+impl Ends {
+    pub(super) fn of(s: &str) -> Ends {
+        Ends {
+            gt: s.rfind('>'),
+            double_quote: s.rfind('"'),
+            single_quote: s.rfind('\''),
+            comment: s.rfind("-->"),
+        }
+    }
+
+    fn has(last: Option<usize>, from: usize) -> bool {
+        last.is_some_and(|l| l >= from)
+    }
 }
 
 impl<'a> Lexer<'a> {
     fn new(s: &'a str) -> Lexer<'a> {
-        Lexer { s, pos: 0, raw: None }
+        Lexer {
+            s,
+            pos: 0,
+            raw: None,
+            ends: Ends::of(s),
+            missing_ends: Vec::new(),
+        }
     }
 
     fn next_token(&mut self) -> Option<Token<'a>> {
         let s = self.s;
         if let Some(name) = self.raw.take() {
-            let (content, after) = raw_content(s, self.pos, &name);
+            let from = self.pos;
+            let known_missing = self.missing_ends.iter().any(|(n, p)| *n == name && *p <= from);
+            let found = if known_missing { None } else { raw_content(s, from, &name) };
+            let (content, after) = match found {
+                Some(found) => found,
+                None => {
+                    if !known_missing {
+                        self.missing_ends.push((name.clone(), from));
+                    }
+                    // Without its end tag a raw-text element runs to the end, as in a browser;
+                    // but an unclosed title ends at the next tag rather than take the page.
+                    let end = if name == "title" {
+                        s[from..].find('<').map_or(s.len(), |i| from + i)
+                    } else {
+                        s.len()
+                    };
+                    (&s[from..end], end)
+                }
+            };
             self.pos = after;
             return Some(Token::Raw { name, content });
         }
@@ -88,7 +141,7 @@ impl<'a> Lexer<'a> {
         }
         let start = self.pos;
         if s.as_bytes()[start] == b'<'
-            && let Some((token, end)) = markup_at(s, start)
+            && let Some((token, end)) = markup_at(s, start, self.ends)
         {
             self.pos = end;
             if let Token::Start(tag) = &token
@@ -113,10 +166,20 @@ fn is_space(b: u8) -> bool {
 
 /// The markup that starts at `i` (where `s` has a `<`) and where it ends, or `None` when the
 /// `<` is just a character of the text.
-fn markup_at(s: &str, i: usize) -> Option<(Token<'_>, usize)> {
+fn markup_at(s: &str, i: usize, ends: Ends) -> Option<(Token<'_>, usize)> {
     let b = s.as_bytes();
     let rest = &b[i..];
-    let after = |from: usize, pat: &str| s.get(from..).and_then(|t| t.find(pat)).map(|k| from + k);
+    let after = |from: usize, pat: &str| {
+        let last = match pat {
+            ">" => ends.gt,
+            "-->" => ends.comment,
+            _ => Some(usize::MAX),
+        };
+        if !Ends::has(last, from) {
+            return None;
+        }
+        s.get(from..).and_then(|t| t.find(pat)).map(|k| from + k)
+    };
     if rest.starts_with(b"<!--") {
         // An unclosed comment ends at the next `>` rather than swallowing the page.
         let end = after(i + 2, "-->")
@@ -135,6 +198,9 @@ fn markup_at(s: &str, i: usize) -> Option<(Token<'_>, usize)> {
         Some(b'!' | b'?') => Some((Token::Comment, after(i + 2, ">").map_or(s.len(), |k| k + 1))),
         Some(b'/') => match rest.get(2) {
             Some(c) if c.is_ascii_alphabetic() => {
+                if !Ends::has(ends.gt, i) {
+                    return None;
+                }
                 let name_end = (i + 2..b.len())
                     .find(|&j| is_space(b[j]) || b[j] == b'/' || b[j] == b'>')
                     .unwrap_or(b.len());
@@ -145,14 +211,17 @@ fn markup_at(s: &str, i: usize) -> Option<(Token<'_>, usize)> {
             Some(_) => Some((Token::Comment, after(i + 2, ">")? + 1)),
             None => None,
         },
-        Some(c) if c.is_ascii_alphabetic() => start_tag(s, i).map(|(tag, end)| (Token::Start(tag), end)),
+        Some(c) if c.is_ascii_alphabetic() => start_tag(s, i, ends).map(|(tag, end)| (Token::Start(tag), end)),
         _ => None,
     }
 }
 
 /// A start tag at `i`, read attribute by attribute so that a `>` inside a quoted value does not
 /// end it. A tag that never ends is not a tag.
-fn start_tag(s: &str, i: usize) -> Option<(Tag, usize)> {
+fn start_tag(s: &str, i: usize, ends: Ends) -> Option<(Tag, usize)> {
+    if !Ends::has(ends.gt, i) {
+        return None;
+    }
     let b = s.as_bytes();
     let n = b.len();
     let mut j = i + 1;
@@ -190,6 +259,10 @@ fn start_tag(s: &str, i: usize) -> Option<(Tag, usize)> {
             match b.get(j) {
                 None => return None,
                 Some(&q @ (b'"' | b'\'')) => {
+                    let last = if q == b'"' { ends.double_quote } else { ends.single_quote };
+                    if !Ends::has(last, j + 1) {
+                        return None;
+                    }
                     let close = j + 1 + b[j + 1..].iter().position(|&c| c == q)?;
                     value = &s[j + 1..close];
                     j = close + 1;
@@ -218,9 +291,9 @@ fn start_tag(s: &str, i: usize) -> Option<(Tag, usize)> {
     ))
 }
 
-/// The content of a raw-text element that starts at `from`, and where its end tag ends.
-/// Without an end tag the element runs to the end of the input, as in a browser.
-fn raw_content<'a>(s: &'a str, from: usize, name: &str) -> (&'a str, usize) {
+/// The content of a raw-text element that starts at `from`, and where its end tag ends; `None`
+/// when it has no end tag.
+fn raw_content<'a>(s: &'a str, from: usize, name: &str) -> Option<(&'a str, usize)> {
     let b = s.as_bytes();
     let mut at = from;
     while let Some(k) = s.get(at..).and_then(|t| t.find("</")).map(|k| at + k) {
@@ -230,11 +303,11 @@ fn raw_content<'a>(s: &'a str, from: usize, name: &str) -> (&'a str, usize) {
             .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()));
         if matches_name && b.get(name_end).is_none_or(|&c| is_space(c) || c == b'/' || c == b'>') {
             let end = s[name_end..].find('>').map_or(s.len(), |e| name_end + e + 1);
-            return (&s[from..k], end);
+            return Some((&s[from..k], end));
         }
         at = k + 2;
     }
-    (&s[from..], s.len())
+    None
 }
 
 fn is_raw_text(name: &str) -> bool {
@@ -247,10 +320,12 @@ fn is_raw_text(name: &str) -> bool {
 /// Markup at `i` in text that is otherwise not HTML (Markdown): where it ends (a raw-text
 /// element is skipped with its content) and whether it breaks the line. `None` when the `<`
 /// is text.
-pub(super) fn skip_markup_at(s: &str, i: usize) -> Option<(usize, bool)> {
-    let (token, end) = markup_at(s, i)?;
+pub(super) fn skip_markup_at(s: &str, i: usize, ends: Ends) -> Option<(usize, bool)> {
+    let (token, end) = markup_at(s, i, ends)?;
     Some(match token {
-        Token::Start(tag) if !tag.self_closing && is_raw_text(&tag.name) => (raw_content(s, end, &tag.name).1, true),
+        Token::Start(tag) if !tag.self_closing && is_raw_text(&tag.name) => {
+            (raw_content(s, end, &tag.name).map_or(s.len(), |r| r.1), true)
+        }
         Token::Start(tag) => (end, is_block(&tag.name) || tag.name == "br"),
         Token::End(name) => (end, is_block(&name)),
         _ => (end, false),
@@ -466,6 +541,27 @@ fn looks_like_boilerplate(tag: &Tag) -> bool {
             .any(|word| BOILERPLATE_WORDS.iter().any(|b| word.eq_ignore_ascii_case(b)))
     })
 }
+
+/// `<meta>` properties and names read, by what they give, best first.
+const TITLE_KEYS: [&str; 2] = ["og:title", "twitter:title"];
+const SITE_KEYS: [&str; 2] = ["og:site_name", "application-name"];
+const URL_KEYS: [&str; 1] = ["og:url"];
+const DATE_KEYS: [&str; 14] = [
+    "article:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.date",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "citation_publication_date",
+    "og:published_time",
+];
 
 // ---------------------------------------------------------------------------------------------
 // Walker
@@ -705,7 +801,13 @@ impl Walker {
             .flatten()
         {
             let key = key.trim().to_ascii_lowercase();
-            if !self.meta.iter().any(|(k, _)| *k == key) {
+            let read = TITLE_KEYS
+                .iter()
+                .chain(&SITE_KEYS)
+                .chain(&URL_KEYS)
+                .chain(&DATE_KEYS)
+                .any(|k| *k == key);
+            if read && !self.meta.iter().any(|(k, _)| *k == key) {
                 self.meta.push((key, content.trim().to_string()));
             }
         }
@@ -740,7 +842,7 @@ impl Walker {
             kept.retain(|p| p.ctx.main == Some(m));
         }
 
-        let site = self.meta(&["og:site_name", "application-name"]).map(clean_line);
+        let site = self.meta(&SITE_KEYS).map(clean_line);
         let h1 = |pred: &dyn Fn(&Context) -> bool| {
             self.pieces
                 .iter()
@@ -748,38 +850,17 @@ impl Walker {
                 .map(|p| p.text.clone())
         };
         let title = h1(&|c| c.article.is_some() && (article.is_none() || c.article == article))
-            .or_else(|| {
-                self.meta(&["og:title", "twitter:title"])
-                    .map(|t| strip_site(&clean_line(t), site.as_deref()))
-            })
+            .or_else(|| self.meta(&TITLE_KEYS).map(|t| strip_site(&clean_line(t), site.as_deref())))
             .or_else(|| h1(&|c| !c.soft))
             .or_else(|| self.title_tag.as_deref().map(|t| strip_site(&clean_line(t), site.as_deref())))
             .or_else(|| h1(&|_| true));
-        let date = self
-            .meta(&[
-                "article:published_time",
-                "datepublished",
-                "date",
-                "pubdate",
-                "publishdate",
-                "publish-date",
-                "dc.date",
-                "dc.date.issued",
-                "dcterms.date",
-                "dcterms.created",
-                "sailthru.date",
-                "parsely-pub-date",
-                "citation_publication_date",
-                "og:published_time",
-            ])
-            .map(str::to_string)
-            .or_else(|| {
-                let inside = |t: &&(String, Option<u32>, Option<u32>)| {
-                    (article.is_some() && t.1 == article) || (article.is_none() && main.is_some() && t.2 == main)
-                };
-                self.times.iter().find(inside).or(self.times.first()).map(|t| t.0.clone())
-            });
-        let url = [self.meta(&["og:url"]), self.canonical.as_deref()]
+        let date = self.meta(&DATE_KEYS).map(str::to_string).or_else(|| {
+            let inside = |t: &&(String, Option<u32>, Option<u32>)| {
+                (article.is_some() && t.1 == article) || (article.is_none() && main.is_some() && t.2 == main)
+            };
+            self.times.iter().find(inside).or(self.times.first()).map(|t| t.0.clone())
+        });
+        let url = [self.meta(&URL_KEYS), self.canonical.as_deref()]
             .into_iter()
             .flatten()
             .map(str::trim)
@@ -813,13 +894,10 @@ impl Walker {
 
 /// The container (by `key`) holding the most text, with that amount.
 fn largest(pieces: &[&RawPiece], key: impl Fn(&Context) -> Option<u32>) -> Option<(u32, usize)> {
-    let mut sizes: Vec<(u32, usize)> = Vec::new();
+    let mut sizes: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
     for p in pieces {
         if let Some(id) = key(&p.ctx) {
-            match sizes.iter_mut().find(|(i, _)| *i == id) {
-                Some((_, n)) => *n += p.text.trim().len(),
-                None => sizes.push((id, p.text.trim().len())),
-            }
+            *sizes.entry(id).or_default() += p.text.trim().len();
         }
     }
     sizes.into_iter().max_by_key(|&(id, n)| (n, std::cmp::Reverse(id)))
@@ -919,6 +997,13 @@ mod tests {
     }
 
     #[test]
+    fn an_unclosed_title_does_not_take_the_page() {
+        let c = convert("<html><head><title>Seoul joins NATO centre<body><p>It joined.</p>");
+        assert_eq!(c.hints.title.as_deref(), Some("Seoul joins NATO centre"));
+        assert_eq!(c.pieces.iter().map(|p| p.text.as_str()).collect::<Vec<_>>(), ["It joined."]);
+    }
+
+    #[test]
     fn head_without_end_and_text_in_head() {
         assert_eq!(
             joined("<html><head><title>T</title><meta charset=utf-8><p>Body text"),
@@ -946,10 +1031,13 @@ mod tests {
 
     #[test]
     fn markup_skipping_for_markdown() {
-        assert_eq!(skip_markup_at("<b>x", 0), Some((3, false)));
-        assert_eq!(skip_markup_at("<br/>x", 0), Some((5, true)));
-        assert_eq!(skip_markup_at("<script>a</script>x", 0), Some((18, true)));
-        assert_eq!(skip_markup_at("< b", 0), None);
-        assert_eq!(skip_markup_at("<a href='x", 0), None);
+        assert_eq!(skip_markup_at("<b>x", 0, Ends::of("<b>x")), Some((3, false)));
+        assert_eq!(skip_markup_at("<br/>x", 0, Ends::of("<br/>x")), Some((5, true)));
+        assert_eq!(
+            skip_markup_at("<script>a</script>x", 0, Ends::of("<script>a</script>x")),
+            Some((18, true))
+        );
+        assert_eq!(skip_markup_at("< b", 0, Ends::of("< b")), None);
+        assert_eq!(skip_markup_at("<a href='x", 0, Ends::of("<a href='x")), None);
     }
 }

@@ -14,7 +14,7 @@ use super::{entities, html};
 use crate::document::BlockKind;
 use std::collections::HashMap;
 
-/// How far ahead a bracket or backtick looks for its partner; beyond, it is text.
+/// How far ahead an autolink (`<https://...>`) looks for its `>`; beyond, the `<` is text.
 const LOOKAHEAD: usize = 4096;
 
 pub(super) fn convert(src: &str) -> Converted {
@@ -434,15 +434,15 @@ fn split_cells(row: &str) -> Vec<&str> {
 fn image_alone<'a>(text: &'a str, refs: &Refs) -> Option<&'a str> {
     let t = text.trim();
     if let Some(inner) = t.strip_prefix('!') {
-        let link = link_at(inner, 0, refs)?;
+        let link = link_at(inner, 0, refs, &Pairs::of(inner))?;
         return (link.end == inner.len()).then(|| &inner[link.text.clone()]);
     }
-    let link = link_at(t, 0, refs)?;
+    let link = link_at(t, 0, refs, &Pairs::of(t))?;
     if link.end != t.len() {
         return None;
     }
     let inner = t[link.text].trim().strip_prefix('!')?;
-    let image = link_at(inner, 0, refs)?;
+    let image = link_at(inner, 0, refs, &Pairs::of(inner))?;
     (image.end == inner.len()).then(|| &inner[image.text])
 }
 
@@ -458,66 +458,87 @@ struct Link {
     footnote: bool,
 }
 
-fn link_at(s: &str, i: usize, refs: &Refs) -> Option<Link> {
+/// The brackets, parentheses and backtick runs of one paragraph, paired in one pass, so that
+/// no construct searches for its end more than once (`[[[[...` stays linear).
+struct Pairs {
+    brackets: HashMap<usize, usize>,
+    parens: HashMap<usize, usize>,
+    /// The start of each backtick run → the start of the next run of the same length.
+    ticks: HashMap<usize, usize>,
+}
+
+impl Pairs {
+    fn of(s: &str) -> Pairs {
+        let b = s.as_bytes();
+        let (mut brackets, mut parens) = (HashMap::new(), HashMap::new());
+        let (mut open_brackets, mut open_parens) = (Vec::new(), Vec::new());
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            match b[i] {
+                b'\\' if b.get(i + 1).is_some_and(|c| matches!(c, b'[' | b']' | b'(' | b')')) => i += 1,
+                b'[' => open_brackets.push(i),
+                b']' => {
+                    if let Some(o) = open_brackets.pop() {
+                        brackets.insert(o, i);
+                    }
+                }
+                b'(' => open_parens.push(i),
+                b')' => {
+                    if let Some(o) = open_parens.pop() {
+                        parens.insert(o, i);
+                    }
+                }
+                b'`' => {
+                    let n = b[i..].iter().take_while(|&&c| c == b'`').count();
+                    runs.push((i, n));
+                    i += n;
+                    continue;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        let mut ticks = HashMap::new();
+        let mut next_of_length: HashMap<usize, usize> = HashMap::new();
+        for &(start, n) in runs.iter().rev() {
+            if let Some(&next) = next_of_length.get(&n) {
+                ticks.insert(start, next);
+            }
+            next_of_length.insert(n, start);
+        }
+        Pairs { brackets, parens, ticks }
+    }
+}
+
+fn link_at(s: &str, i: usize, refs: &Refs, pairs: &Pairs) -> Option<Link> {
     let b = s.as_bytes();
     if b.get(i) != Some(&b'[') {
         return None;
     }
-    let limit = b.len().min(i + LOOKAHEAD);
-    let mut depth = 0usize;
-    let mut j = i;
-    let close = loop {
-        if j >= limit {
-            return None;
-        }
-        match b[j] {
-            b'\\' => j += 1,
-            b'[' => depth += 1,
-            b']' => {
-                depth -= 1;
-                if depth == 0 {
-                    break j;
-                }
-            }
-            _ => {}
-        }
-        j += 1;
-    };
+    let close = *pairs.brackets.get(&i)?;
     let text = i + 1..close;
     match b.get(close + 1) {
         Some(b'(') => {
-            let limit = b.len().min(close + LOOKAHEAD);
-            let mut depth = 0usize;
-            let mut k = close + 1;
-            while k < limit {
-                match b[k] {
-                    b'\\' => k += 1,
-                    b'(' => depth += 1,
-                    b')' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            return Some(Link {
-                                text,
-                                end: k + 1,
-                                footnote: false,
-                            });
-                        }
-                    }
-                    _ => {}
-                }
-                k += 1;
+            if let Some(&end) = pairs.parens.get(&(close + 1)) {
+                return Some(Link {
+                    text,
+                    end: end + 1,
+                    footnote: false,
+                });
             }
         }
         Some(b'[') => {
-            let label_end = close + 2 + s[close + 2..].find(']').filter(|&n| n < LOOKAHEAD)?;
-            let label = &s[close + 2..label_end];
-            let label = if label.is_empty() { &s[text.clone()] } else { label };
-            if refs.contains_key(&normalize_label(label)) {
-                return Some(Link {
-                    text,
-                    end: label_end + 1,
-                    footnote: false,
-                });
+            if let Some(&label_end) = pairs.brackets.get(&(close + 1)) {
+                let label = &s[close + 2..label_end];
+                let label = if label.is_empty() { &s[text.clone()] } else { label };
+                if refs.contains_key(&normalize_label(label)) {
+                    return Some(Link {
+                        text,
+                        end: label_end + 1,
+                        footnote: false,
+                    });
+                }
             }
         }
         _ => {}
@@ -569,6 +590,8 @@ enum Segment {
 /// Inline Markdown to plain text.
 fn inline(s: &str, refs: &Refs) -> String {
     let b = s.as_bytes();
+    let pairs = Pairs::of(s);
+    let ends = html::Ends::of(s);
     let mut segments: Vec<Segment> = Vec::new();
     let mut text = String::with_capacity(s.len());
     // Where the text of an open link ends, and where its `](target)` ends.
@@ -596,7 +619,7 @@ fn inline(s: &str, refs: &Refs) -> String {
             },
             b'`' => {
                 let run = b[i..].iter().take_while(|&&c| c == b'`').count();
-                match code_span_close(s, i + run, run) {
+                match pairs.ticks.get(&i).copied() {
                     Some(close) => {
                         let code = s[i + run..close].replace('\n', " ");
                         text.push_str(code.strip_prefix(' ').and_then(|c| c.strip_suffix(' ')).unwrap_or(&code));
@@ -608,14 +631,14 @@ fn inline(s: &str, refs: &Refs) -> String {
                     }
                 }
             }
-            b'!' if b.get(i + 1) == Some(&b'[') => match link_at(s, i + 1, refs) {
+            b'!' if b.get(i + 1) == Some(&b'[') => match link_at(s, i + 1, refs, &pairs) {
                 Some(image) => i = image.end,
                 None => {
                     text.push('!');
                     i += 1;
                 }
             },
-            b'[' => match link_at(s, i, refs) {
+            b'[' => match link_at(s, i, refs, &pairs) {
                 Some(link) if link.footnote => i = link.end,
                 Some(link) => {
                     if link_tails.len() > 64 {
@@ -633,7 +656,7 @@ fn inline(s: &str, refs: &Refs) -> String {
                 if let Some(end) = autolink_at(s, i) {
                     text.push_str(&s[i + 1..end - 1]);
                     i = end;
-                } else if let Some((end, breaks)) = html::skip_markup_at(s, i) {
+                } else if let Some((end, breaks)) = html::skip_markup_at(s, i, ends) {
                     if breaks {
                         text.push(' ');
                     }
@@ -727,25 +750,6 @@ fn resolve_emphasis(segments: Vec<Segment>) -> String {
         }
     }
     out
-}
-
-/// The start of the backtick run of exactly `run` that closes a code span opened before `from`.
-fn code_span_close(s: &str, from: usize, run: usize) -> Option<usize> {
-    let b = s.as_bytes();
-    let limit = b.len().min(from + LOOKAHEAD);
-    let mut j = from;
-    while j < limit {
-        if b[j] == b'`' {
-            let n = b[j..].iter().take_while(|&&c| c == b'`').count();
-            if n == run {
-                return Some(j);
-            }
-            j += n;
-        } else {
-            j += 1;
-        }
-    }
-    None
 }
 
 #[cfg(test)]

@@ -74,7 +74,19 @@ pub(super) fn header_date_of(line: &str) -> Option<Date> {
         .iter()
         .find_map(|p| line.strip_prefix(p))
         .unwrap_or(line);
-    parse_full_date(body)
+    parse_full_date(body).or_else(|| parse_full_date(after_dateline_place(body)?))
+}
+
+/// The rest of a wire dateline after its place: "SEOUL, May 5, 2022" → "May 5, 2022". The
+/// place is one to four capitalised words with no digits.
+fn after_dateline_place(line: &str) -> Option<&str> {
+    let (place, rest) = line.split_once(", ")?;
+    let words: Vec<&str> = place.split_whitespace().collect();
+    let placelike = (1..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) && !w.chars().any(|c| c.is_ascii_digit()));
+    placelike.then_some(rest)
 }
 
 fn is_date_line(s: &str) -> bool {
@@ -223,6 +235,18 @@ mod tests {
             .map(|b| d.slice(b.span))
             .collect();
         assert_eq!(titles, ["Seoul joins NATO centre"]);
+    }
+
+    #[test]
+    fn a_dateline_with_its_place_is_the_header_date_not_the_title() {
+        let m = meta(
+            "note.txt",
+            "Canberra, May 3, 2023\n\nAustralia condemned North Korea on Wednesday.\n",
+        );
+        assert_eq!(m.published.unwrap().date.to_string(), "2023-05-03");
+        assert_ne!(m.title, "Canberra, May 3, 2023");
+        let m = meta("x.txt", "Seoul, Tokyo and Beijing, May 3, 2023 talks\n\nThey met.\n");
+        assert!(m.published.is_none(), "a headline that mentions a date is not a dateline");
     }
 
     #[test]

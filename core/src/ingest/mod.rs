@@ -41,6 +41,20 @@ pub enum Format {
 impl Format {
     pub const ALL: [Format; 3] = [Format::Text, Format::Markdown, Format::Html];
 
+    /// The format's name where formats are stored or sent: "text", "markdown", "html".
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+        }
+    }
+
+    /// The format with this [`Format::name`].
+    pub fn from_token(name: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.name() == name)
+    }
+
     /// The format a file name's extension says: `.md`/`.markdown` → Markdown,
     /// `.html`/`.htm`/`.xhtml` → HTML, anything else → text.
     pub fn from_name(file_name: &str) -> Format {
@@ -146,7 +160,7 @@ impl fmt::Display for IngestError {
             IngestError::Empty => write!(f, "the file is empty (no text after removing whitespace and markup)"),
             IngestError::TooLarge { bytes, limit } => write!(
                 f,
-                "the file is {:.1} MB, over the {:.0} MB limit for one article; split it into articles",
+                "the file is {:.1} MB, over the {:.1} MB limit for one article; split it into articles",
                 *bytes as f64 / 1e6,
                 *limit as f64 / 1e6
             ),

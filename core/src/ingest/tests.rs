@@ -311,3 +311,42 @@ fn text_documents_are_unchanged_by_the_new_formats() {
     assert_eq!(blocks(&d)[0], (BlockKind::Dateline, "Friday, June 2, 2023"));
     assert_eq!(blocks(&d)[1], (BlockKind::Title, "1st Asian Country To Join NATO"));
 }
+
+/// Adversarial markup is read in close to linear time: no construct looks for its end again
+/// and again (a hang in the browser would be as bad as a crash).
+#[test]
+fn adversarial_markup_is_not_quadratic() {
+    let n = 40_000;
+    let mut meta = String::new();
+    for i in 0..n / 4 {
+        meta.push_str(&format!("<meta name=\"k{i}\" content=\"v\">"));
+    }
+    let cases: Vec<(&str, String, Format)> = vec![
+        ("start tags without >", "<a".repeat(n), Format::Html),
+        ("end tags without >", "</a".repeat(n), Format::Html),
+        ("comments without end", "<!-- >".repeat(n) + "<p>x", Format::Html),
+        ("unclosed quotes", "<a x='>".repeat(n), Format::Html),
+        ("many meta names", meta, Format::Html),
+        ("many articles", "<article>x</article>".repeat(n / 4), Format::Html),
+        ("unclosed titles", "<title>x".repeat(n / 4), Format::Html),
+        ("unclosed scripts in markdown", "a <script>".repeat(n / 4), Format::Markdown),
+        ("open brackets", "[".repeat(n), Format::Markdown),
+        ("links without targets", "[x](".repeat(n), Format::Markdown),
+        ("reference openers", "[x][".repeat(n), Format::Markdown),
+        ("backtick runs", "` `` ".repeat(n), Format::Markdown),
+        ("tags in markdown", "a <b".repeat(n), Format::Markdown),
+        ("emphasis", "*a _b ".repeat(n), Format::Markdown),
+    ];
+    for (what, input, format) in cases {
+        let start = std::time::Instant::now();
+        let _ = ingest(
+            Source {
+                name: "x",
+                bytes: input.as_bytes(),
+            },
+            format,
+        );
+        let took = start.elapsed();
+        assert!(took.as_secs_f64() < 3.0, "{what}: {} bytes took {took:?}", input.len());
+    }
+}

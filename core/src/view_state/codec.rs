@@ -18,7 +18,7 @@
 //! | `map` | longitude, latitude, zoom | `map=126.978,37.5665,5.5` |
 //! | `g` | graph camera x, y, zoom ratio | `g=10.5,-3,1.25` |
 //! | `exp` | expanded graph nodes, actor keys | `exp=KOR,org:nis` |
-//! | `panel` | `details`, `table`, `evidence`, `conflicts` | `panel=details` |
+//! | `panel` | `details`, `table`, `evidence`, `conflicts`, `articles` | `panel=details` |
 //! | `show` | visible views when not all (`reader`, `map`, `graph`, `timeline`) | `show=map,graph` |
 //! | `data` | `Model::extractor` of the data behind the link | `data=entente-0.1` |
 //! | `ov` | the corrections overlay, passed through | `ov=...` |

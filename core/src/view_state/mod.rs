@@ -256,6 +256,8 @@ pub enum Panel {
     Table,
     Evidence,
     Conflicts,
+    /// The library: the articles in the corpus, adding and removing them.
+    Articles,
 }
 
 /// The main views, each of which can be shown or hidden.
@@ -341,7 +343,14 @@ impl Token for ActorKind {
 }
 
 impl Token for Panel {
-    const ALL: &'static [Panel] = &[Panel::None, Panel::Details, Panel::Table, Panel::Evidence, Panel::Conflicts];
+    const ALL: &'static [Panel] = &[
+        Panel::None,
+        Panel::Details,
+        Panel::Table,
+        Panel::Evidence,
+        Panel::Conflicts,
+        Panel::Articles,
+    ];
     fn token(self) -> &'static str {
         match self {
             Panel::None => "none",
@@ -349,6 +358,7 @@ impl Token for Panel {
             Panel::Table => "table",
             Panel::Evidence => "evidence",
             Panel::Conflicts => "conflicts",
+            Panel::Articles => "articles",
         }
     }
 }

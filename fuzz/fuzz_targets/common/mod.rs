@@ -17,17 +17,39 @@ pub fn check_document(doc: &Document) {
     assert!(!doc.blocks.is_empty(), "a document without blocks");
     let mut previous_end = 0;
     for (i, b) in doc.blocks.iter().enumerate() {
-        assert!(span_ok(text, b.span) && !b.span.is_empty(), "block {i} {:?} is empty or off the {}-byte text", b.span, text.len());
-        assert!(b.span.start as usize >= previous_end, "block {i} {:?} overlaps the one before", b.span);
+        assert!(
+            span_ok(text, b.span) && !b.span.is_empty(),
+            "block {i} {:?} is empty or off the {}-byte text",
+            b.span,
+            text.len()
+        );
+        assert!(
+            b.span.start as usize >= previous_end,
+            "block {i} {:?} overlaps the one before",
+            b.span
+        );
         previous_end = b.span.end as usize;
     }
     if let Some(p) = doc.meta.published {
-        assert!(doc.blocks.iter().any(|b| b.span == p.span && b.kind == BlockKind::Dateline), "published {:?} is no dateline", p.span);
+        assert!(
+            doc.blocks.iter().any(|b| b.span == p.span && b.kind == BlockKind::Dateline),
+            "published {:?} is no dateline",
+            p.span
+        );
     }
-    let titles: Vec<&str> = doc.blocks.iter().filter(|b| b.kind == BlockKind::Title).map(|b| doc.slice(b.span)).collect();
+    let titles: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Title)
+        .map(|b| doc.slice(b.span))
+        .collect();
     if doc.meta.title_source == TitleSource::Headline {
         let collapsed = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-        assert!(titles.len() == 1 && collapsed(titles[0]) == doc.meta.title, "title {:?}, title blocks {titles:?}", doc.meta.title);
+        assert!(
+            titles.len() == 1 && collapsed(titles[0]) == doc.meta.title,
+            "title {:?}, title blocks {titles:?}",
+            doc.meta.title
+        );
     } else {
         assert!(titles.is_empty(), "a file-name title with title blocks {titles:?}");
     }
@@ -44,7 +66,10 @@ pub fn check_model(texts: &[&str], model: &Model) {
         at(s.doc, s.span, &|| format!("sentence {i}"));
     }
     let sentence_in = |sentence: u32, doc: u32, what: &dyn Fn() -> String| {
-        let s = model.sentences.get(sentence as usize).unwrap_or_else(|| panic!("{}: no sentence {sentence}", what()));
+        let s = model
+            .sentences
+            .get(sentence as usize)
+            .unwrap_or_else(|| panic!("{}: no sentence {sentence}", what()));
         assert_eq!(s.doc, doc, "{}: its sentence is in another document", what());
     };
     for (i, m) in model.mentions.iter().enumerate() {
@@ -68,20 +93,4 @@ pub fn check_model(texts: &[&str], model: &Model) {
             at(c.doc, c.span, &|| format!("claim {g}/{j}"));
         }
     }
-}
-
-/// With `ENTENTE_FUZZ_SKIP_KNOWN=1`, texts that trigger extractor panics already reported are
-/// not extracted, so a run can look past them. Remove each case once its bug is fixed.
-pub fn hits_known_extractor_bug(text: &str) -> bool {
-    static SKIP: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    if !*SKIP.get_or_init(|| std::env::var_os("ENTENTE_FUZZ_SKIP_KNOWN").is_some_and(|v| v == "1")) {
-        return false;
-    }
-    // text::tokens::tokenize slices one byte after an apostrophe followed by a multibyte char.
-    let apostrophe_then_multibyte = text
-        .char_indices()
-        .any(|(i, c)| matches!(c, '\'' | '’' | 'ʼ') && text[i + c.len_utf8()..].chars().next().is_some_and(|n| !n.is_ascii()));
-    // extract::events::is_saying reads the token after a verb of saying that ends the document.
-    let ends_in_a_word = text.trim_end().chars().next_back().is_some_and(char::is_alphanumeric);
-    apostrophe_then_multibyte || ends_in_a_word
 }

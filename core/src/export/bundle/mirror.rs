@@ -492,7 +492,10 @@ impl DocumentIn {
         };
         let on_text = |s: &SpanIn, what: &str| match self.text.get(s.start as usize..s.end as usize) {
             Some(_) => Ok(()),
-            None => Err(format!("its {what} at bytes {}–{} is not on characters of its text", s.start, s.end)),
+            None => Err(format!(
+                "its {what} at bytes {}–{} is not on characters of its text",
+                s.start, s.end
+            )),
         };
         for b in &blocks {
             on_text(&b.span, "block")?;
@@ -500,7 +503,10 @@ impl DocumentIn {
         if let Some(p) = &meta.published {
             on_text(&p.span, "header date")?;
             if Date::new(p.date.year, p.date.month, p.date.day).is_none() {
-                return Err(format!("its header date {}-{}-{} is not a real day", p.date.year, p.date.month, p.date.day));
+                return Err(format!(
+                    "its header date {}-{}-{} is not a real day",
+                    p.date.year, p.date.month, p.date.day
+                ));
             }
         }
         let meta = Metadata {
