@@ -3,6 +3,7 @@
 //! The corpus is the seed articles plus the evaluation texts found in ../shared/eval,
 //! repeated until it reaches the requested size. The baseline is a plain pass that only
 //! tokenizes and splits sentences, so the ratio shows what the extraction itself costs.
+//! `bench MB --once` runs only the map step, once, for profilers.
 
 use entente_core::corpus::Corpus;
 use entente_core::ingest::{Format, Source, ingest};
@@ -28,7 +29,9 @@ fn texts() -> Vec<(String, String)> {
 }
 
 pub fn run(args: &[String]) -> Result<(), String> {
-    let target_mb: f64 = args.first().and_then(|a| a.parse().ok()).unwrap_or(20.0);
+    let target_mb: f64 = args.iter().find_map(|a| a.parse().ok()).unwrap_or(20.0);
+    // `--once`: run the map step a single time and no baseline, for profilers (callgrind, perf).
+    let once = args.iter().any(|a| a == "--once");
     let base = texts();
     let mut documents = Vec::new();
     let mut bytes = 0usize;
@@ -58,6 +61,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
         mb,
         base.len()
     );
+    let lex = entente_core::lexicon::lexicon();
+    if once {
+        for d in &corpus.documents {
+            std::hint::black_box(entente_core::extract::analyze_document(d, lex));
+        }
+        return Ok(());
+    }
     let best = |f: &dyn Fn()| {
         (0..3)
             .map(|_| {
@@ -75,7 +85,6 @@ pub fn run(args: &[String]) -> Result<(), String> {
         }
         std::hint::black_box(n);
     });
-    let lex = entente_core::lexicon::lexicon();
     let map = best(&|| {
         for d in &corpus.documents {
             std::hint::black_box(entente_core::extract::analyze_document(d, lex));

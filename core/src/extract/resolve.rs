@@ -90,7 +90,7 @@ impl Entity {
 
     /// True when the entity is known by this normalised name or acronym.
     fn known_as(&self, norm: &str) -> bool {
-        self.norms.iter().any(|n| n == norm) || self.acronym.as_deref().is_some_and(|a| a.to_lowercase() == norm)
+        self.norms.iter().any(|n| n == norm) || self.acronym.as_deref().is_some_and(|a| lowercase_equals(a, norm))
     }
 }
 
@@ -107,17 +107,43 @@ pub struct DocResolution {
     pub mentions: Vec<Resolved>,
 }
 
+/// A name in the form names are compared in: no leading "the", no periods, curly apostrophes
+/// made plain, words split at spaces and hyphens and joined by single spaces, lower case.
 fn normalize_name(s: &str) -> String {
     let s = s.strip_prefix("The ").or_else(|| s.strip_prefix("the ")).unwrap_or(s);
-    s.chars()
-        .map(|c| if c == '’' { '\'' } else { c })
-        .filter(|c| !matches!(c, '.'))
-        .collect::<String>()
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    // One pass and one allocation: this runs for every name mention and entity.
+    let mut out = String::with_capacity(s.len());
+    let mut gap = false;
+    for c in s.chars() {
+        match c {
+            '.' => {}
+            c if c.is_whitespace() || c == '-' => gap = !out.is_empty(),
+            c => {
+                if gap {
+                    out.push(' ');
+                    gap = false;
+                }
+                out.push(if c == '’' { '\'' } else { c });
+            }
+        }
+    }
+    // `str::to_lowercase` on the whole string, not per character: a final sigma depends on
+    // its neighbours. ASCII, the common case, lower-cases in place.
+    if out.is_ascii() {
+        out.make_ascii_lowercase();
+        out
+    } else {
+        out.to_lowercase()
+    }
+}
+
+/// `a.to_lowercase() == norm` without allocating for ASCII `a`.
+fn lowercase_equals(a: &str, norm: &str) -> bool {
+    if a.is_ascii() {
+        a.eq_ignore_ascii_case(norm) && !norm.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        a.to_lowercase() == norm
+    }
 }
 
 /// Spelling variants that should not split an actor: British and American forms.
@@ -264,7 +290,7 @@ pub fn resolve(v: &TokenView, lex: &Lexicon, mentions: Vec<Mention>) -> DocResol
                     // A surname (or the family name written first) of a person named in full earlier.
                     idx = entities.iter().position(|e| {
                         e.kind == EntityKind::Named(NameClass::Person) && m.tokens.len() == 1 && {
-                            let full = normalize_name(&e.names[0]);
+                            let full = &e.norms[0]; // normalize_name(&e.names[0])
                             full.split(' ').last() == Some(norm.as_str()) || full.split(' ').next() == Some(norm.as_str())
                         }
                     });
@@ -420,6 +446,9 @@ fn appositions(v: &TokenView, entities: &mut [Entity], out: &mut [Resolved]) {
 /// least two are) name the same organisation: "Cyber Defense Group" and "NATO Cooperative
 /// Cyber Defense Centre of Excellence".
 fn merge_contained_names(entities: &mut [Entity], out: &mut [Resolved]) {
+    // Each live entity's first name stays the same through these merges (a merge only appends
+    // names to the entity it keeps), so its specific words are computed once, not per pair.
+    let mut words: Vec<Option<Vec<String>>> = vec![None; entities.len()];
     for i in 0..entities.len() {
         for j in 0..entities.len() {
             if i == j || !is_live(&entities[i]) || !is_live(&entities[j]) {
@@ -429,8 +458,14 @@ fn merge_contained_names(entities: &mut [Entity], out: &mut [Resolved]) {
             if !orgs(&entities[i]) || !orgs(&entities[j]) {
                 continue;
             }
-            let small = specific_words(&entities[i].names[0]);
-            let large = specific_words(&entities[j].names[0]);
+            for k in [i, j] {
+                if words[k].is_none() {
+                    words[k] = Some(specific_words(&entities[k].names[0]));
+                }
+            }
+            let (Some(small), Some(large)) = (&words[i], &words[j]) else {
+                unreachable!("filled above")
+            };
             if small.len() >= 2 && small.len() < large.len() && small.iter().all(|w| large.contains(w)) {
                 merge(entities, out, i, j);
             }
