@@ -442,7 +442,7 @@ fn find_triggers(v: &TokenView, lex: &Lexicon, s: usize, covered: &Mask) -> Vec<
         }
         // A verb of saying right after its speaker ("NIS added", "China alleged ...") is one even
         // when a noun follows it.
-        let after_speaker = i > 0 && covered[i - 1] && REPORTING_VERBS.has(w) && w != "according" && verb_like(v, i);
+        let after_speaker = i > 0 && covered[i - 1] && v.is_any(i, &REPORTING_VERBS) && w != "according" && verb_like(v, i);
         if is_saying(v, i) || after_speaker {
             let coding = Coding {
                 cameo: Some("010".into()),
@@ -553,7 +553,7 @@ fn pattern_matches(v: &TokenView, lex: &Lexicon, pre: &[Elem], post: &[Elem], ve
 /// cyberattacks" nor "according" (handled as "according to").
 fn is_saying(v: &TokenView, i: usize) -> bool {
     let w = v.lower(i);
-    if !REPORTING_VERBS.has(w) || w == "according" || !verb_like(v, i) {
+    if !v.is_any(i, &REPORTING_VERBS) || w == "according" || !verb_like(v, i) {
         return false;
     }
     let before_aux = i > 0 && v.is_any(i - 1, &["has", "have", "had", "was", "were", "is", "are"]);
@@ -610,8 +610,8 @@ fn in_pp(v: &TokenView, m: &Resolved, floor: usize) -> bool {
         steps += 1;
         let adjective = v.is_word(p)
             && !v.is_capitalized(p)
-            && !PREPOSITIONS.has(v.lower(p))
-            && !REPORTING_VERBS.has(v.lower(p))
+            && !v.is_any(p, &PREPOSITIONS)
+            && !v.is_any(p, &REPORTING_VERBS)
             && verbish_free(v, p);
         let list = v.is_any(p, &["and", "or", ","])
             || (v.is_word(p) && v.is_capitalized(p))
@@ -637,7 +637,7 @@ fn verbish_free(v: &TokenView, k: usize) -> bool {
     let w = v.lower(k);
     lex.verbs.senses(w).is_empty()
         && lex.triggers.single(w).is_empty()
-        && !BE_FORMS.has(w)
+        && !v.is_any(k, &BE_FORMS)
         && ![
             "has", "have", "had", "will", "would", "can", "could", "may", "might", "must", "should", "did", "does", "do",
         ]

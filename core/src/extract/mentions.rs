@@ -179,22 +179,22 @@ pub fn sentence_mentions(v: &TokenView, lex: &Lexicon, s: usize, block_kind: Blo
                 continue;
             }
             let w = v.lower(i);
-            let referent = if PRONOUNS_IT.has(w) {
+            let referent = if v.is_any(i, &PRONOUNS_IT) {
                 Some(Referent::Pronoun(PronounKind::It))
-            } else if PRONOUNS_PERSON.has(w) {
+            } else if v.is_any(i, &PRONOUNS_PERSON) {
                 Some(Referent::Pronoun(PronounKind::Person))
-            } else if PRONOUNS_PLURAL.has(w) {
+            } else if v.is_any(i, &PRONOUNS_PLURAL) {
                 Some(Referent::Pronoun(PronounKind::Plural))
             } else if ["we", "our", "us", "ourselves"].contains(&w) {
                 Some(Referent::Pronoun(PronounKind::Speaker))
             } else if i > range.start
                 && v.is(i - 1, "the")
                 && !v.is_capitalized(i)
-                && (ANAPHORIC_ORG_NOUNS.has(w) || ANAPHORIC_STATE_NOUNS.has(w))
+                && (v.is_any(i, &ANAPHORIC_ORG_NOUNS) || v.is_any(i, &ANAPHORIC_STATE_NOUNS))
             {
                 // "the group", but not "the group of countries" nor "the cyber defense group" (a description).
                 (!v.is(i + 1, "of") && !(i + 1 < v.len() && v.glued_hyphen[i + 1])).then_some(Referent::Anaphor {
-                    state: ANAPHORIC_STATE_NOUNS.has(w),
+                    state: v.is_any(i, &ANAPHORIC_STATE_NOUNS),
                 })
             } else {
                 None
@@ -274,7 +274,7 @@ fn name_chunks(v: &TokenView, range: Range<usize>, hit_starts: &[usize]) -> Vec<
     let mut chunks = Vec::new();
     let mut i = range.start;
     while i < range.end {
-        let starts = v.is_word(i) && v.is_capitalized(i) && !has_digit(v.raw(i)) && !CALENDAR_WORDS.has(v.lower(i));
+        let starts = v.is_word(i) && v.is_capitalized(i) && !has_digit(v.raw(i)) && !v.is_any(i, &CALENDAR_WORDS);
         if !starts {
             i += 1;
             continue;
@@ -283,16 +283,15 @@ fn name_chunks(v: &TokenView, range: Range<usize>, hit_starts: &[usize]) -> Vec<
         let mut titled = false;
         // Skip sentence-initial function words and leading titles.
         while start < range.end && v.is_word(start) && v.is_capitalized(start) {
-            let w = v.lower(start);
             if (v.is_sentence_start(start) || start > i)
-                && COMMON_SENTENCE_WORDS.has(w)
+                && v.is_any(start, &COMMON_SENTENCE_WORDS)
                 && !titled
                 && !hit_starts.contains(&start)
             {
                 start += 1;
                 continue;
             }
-            if PERSON_TITLES.has(w) && start + 1 < range.end && v.is_capitalized(start + 1) {
+            if v.is_any(start, &PERSON_TITLES) && start + 1 < range.end && v.is_capitalized(start + 1) {
                 titled = true;
                 start += 1;
                 continue;
@@ -301,12 +300,12 @@ fn name_chunks(v: &TokenView, range: Range<usize>, hit_starts: &[usize]) -> Vec<
         }
         let mut end = start;
         while end < range.end {
-            let cap = v.is_word(end) && v.is_capitalized(end) && !has_digit(v.raw(end)) && !CALENDAR_WORDS.has(v.lower(end));
+            let cap = v.is_word(end) && v.is_capitalized(end) && !has_digit(v.raw(end)) && !v.is_any(end, &CALENDAR_WORDS);
             if cap {
                 end += 1;
             } else if v.glued_hyphen[end] && end + 1 < range.end && v.is_word(end + 1) {
                 end += 2; // "Jae-in", "Indo-Pacific"
-            } else if NAME_CONNECTORS.has(v.lower(end))
+            } else if v.is_any(end, &NAME_CONNECTORS)
                 && end > start
                 && end + 1 < range.end
                 && v.is_word(end + 1)
@@ -348,8 +347,6 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
         .filter(|h| h.range.start >= r.start && h.range.end <= r.end)
         .collect();
     let last = r.end - 1;
-    let head = v.lower(last);
-    let first = v.lower(r.start);
     // One dictionary or country phrase covering the whole chunk: the lexicon knows it.
     if let [h] = inside.as_slice() {
         if h.range == r && !matches!(h.hit, Hit::Agent(_)) {
@@ -365,9 +362,9 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
     // "Prime Minister", "President": a title without a name is not a name.
     if r.clone()
         .filter(|&k| v.is_word(k))
-        .all(|k| PERSON_TITLES.has(v.lower(k)) || inside.iter().any(|h| h.range.contains(&k)))
+        .all(|k| v.is_any(k, &PERSON_TITLES) || inside.iter().any(|h| h.range.contains(&k)))
         && inside.iter().all(|h| !matches!(h.hit, Hit::Dict(_)))
-        && r.clone().any(|k| PERSON_TITLES.has(v.lower(k)))
+        && r.clone().any(|k| v.is_any(k, &PERSON_TITLES))
     {
         return None;
     }
@@ -389,7 +386,7 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
         Hit::Agent(sector) if h.range.end == r.end => Some(sector),
         _ => None,
     });
-    let is_event = EVENT_HEADS.has(head) || r.clone().any(|k| v.lower(k) == "war");
+    let is_event = v.is_any(last, &EVENT_HEADS) || r.clone().any(|k| v.lower(k) == "war");
     if is_event {
         return Some(Mention {
             role: Role::Qualifier,
@@ -404,10 +401,10 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
         });
     }
     // An organisation head at the end, or before "of" ("Korea Institute of Liberal Democracy").
-    let is_org = ORG_HEADS.has(head)
+    let is_org = v.is_any(last, &ORG_HEADS)
         || r.clone()
-            .any(|k| k + 2 < r.end && ORG_HEADS.has(v.lower(k)) && v.is(k + 1, "of"));
-    let is_place = PLACE_HEADS.has(head) || (PLACE_HEADS.has(first) && r.len() > 2 && v.is(r.start + 1, "of"));
+            .any(|k| k + 2 < r.end && v.is_any(k, &ORG_HEADS) && v.is(k + 1, "of"));
+    let is_place = v.is_any(last, &PLACE_HEADS) || (v.is_any(r.start, &PLACE_HEADS) && r.len() > 2 && v.is(r.start + 1, "of"));
     if is_org {
         // "South Korean Army", "U.S. Army": a country's sector body rather than a new organisation.
         if let (Some(country), Some(sector)) = (country_inside, head_sector) {
@@ -432,7 +429,7 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
                 return Some(m);
             }
         }
-        let generic = (r.clone()).all(|k| GENERIC_ORG_WORDS.has(v.lower(k)) || v.glued_hyphen[k]);
+        let generic = (r.clone()).all(|k| v.is_any(k, &GENERIC_ORG_WORDS) || v.glued_hyphen[k]);
         if generic && !(r.clone()).any(|k| v.is_all_caps(k)) {
             return None;
         }
@@ -523,7 +520,7 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
     let known_name_token = lex.is_person_name_token(v.lower(r.start));
     let followed_by_role = v.is(r.end, ",")
         && v.is_any(r.end + 1, &["the", "a", "an"])
-        && (r.end + 2..(r.end + 5).min(v.len())).any(|k| PERSON_TITLES.has(v.lower(k)));
+        && (r.end + 2..(r.end + 5).min(v.len())).any(|k| v.is_any(k, &PERSON_TITLES));
     let followed_by_saying = v.is_any(r.end, &REPORTING_VERBS);
     let _ = lexicon_words;
     if chunk.titled && words <= 4 && all_mixed_case && country_inside.is_none() {
@@ -552,7 +549,7 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
     // Two or three capitalised words with nothing saying organisation or place: in news, a person.
     let heads = r
         .clone()
-        .any(|k| ORG_HEADS.has(v.lower(k)) || PLACE_HEADS.has(v.lower(k)) || EVENT_HEADS.has(v.lower(k)));
+        .any(|k| v.is_any(k, &ORG_HEADS) || v.is_any(k, &PLACE_HEADS) || v.is_any(k, &EVENT_HEADS));
     let after_the = r.start > 0 && v.is(r.start - 1, "the");
     // Words the lexicon knows as verbs or sector nouns are English words, not names ("Contributing Participant").
     let english = r
@@ -600,7 +597,7 @@ fn is_np_modifier(v: &TokenView, lex: &Lexicon, i: usize) -> bool {
         return false;
     }
     let w = v.lower(i);
-    if COMMON_SENTENCE_WORDS.has(w) || AUXILIARIES.has(w) {
+    if v.is_any(i, &COMMON_SENTENCE_WORDS) || v.is_any(i, &AUXILIARIES) {
         return false;
     }
     let senses = lex.verbs.senses(w);
@@ -634,7 +631,7 @@ pub(crate) static DESCRIPTION_HEADS: WordSet = WordSet::new(&[
 fn descriptions(v: &TokenView, lex: &Lexicon, mentions: &mut Vec<Mention>, range: Range<usize>, covered: &Mask) {
     let mut found = Vec::new();
     for head in range.clone() {
-        if covered[head] || !DESCRIPTION_HEADS.has(v.lower(head)) || v.is_capitalized(head) || v.is(head + 1, "of") {
+        if covered[head] || !v.is_any(head, &DESCRIPTION_HEADS) || v.is_capitalized(head) || v.is(head + 1, "of") {
             continue;
         }
         let mut start = head;
@@ -934,11 +931,11 @@ fn assign_roles(v: &TokenView, lex: &Lexicon, mentions: &mut [Mention]) {
         }
         let w = v.lower(next);
         let verbish =
-            !lex.verbs.senses(w).is_empty() || !lex.triggers.single(w).is_empty() || super::words::REPORTING_VERBS.has(w);
-        let function = COMMON_SENTENCE_WORDS.has(w)
-            || AUXILIARIES.has(w)
-            || ADVERBS.has(w)
-            || PREPOSITIONS.has(w)
+            !lex.verbs.senses(w).is_empty() || !lex.triggers.single(w).is_empty() || v.is_any(next, &super::words::REPORTING_VERBS);
+        let function = v.is_any(next, &COMMON_SENTENCE_WORDS)
+            || v.is_any(next, &AUXILIARIES)
+            || v.is_any(next, &ADVERBS)
+            || v.is_any(next, &PREPOSITIONS)
             || w.ends_with("ly")
             || w == "or"
             || w == "nor";
@@ -948,12 +945,12 @@ fn assign_roles(v: &TokenView, lex: &Lexicon, mentions: &mut [Mention]) {
         let modifier_slot = prev.is_some_and(|p| {
             v.is_any(p, &["the", "a", "an", "this", "that", "its", "their", "his", "her", "our"])
                 || v.kind(p) == crate::text::TokenKind::Number
-                || PREPOSITIONS.has(v.lower(p))
+                || v.is_any(p, &PREPOSITIONS)
                 || (v.is_word(p)
                     && !v.is_capitalized(p)
                     && lex.verbs.senses(v.lower(p)).is_empty()
                     && lex.triggers.single(v.lower(p)).is_empty()
-                    && !AUXILIARIES.has(v.lower(p)))
+                    && !v.is_any(p, &AUXILIARIES))
         });
         let attributive = modifier_slot
             && !verbish
@@ -996,7 +993,7 @@ fn assign_roles(v: &TokenView, lex: &Lexicon, mentions: &mut [Mention]) {
         if before > 0 && v.is(before - 1, "the") {
             before -= 1;
         }
-        let locative = before > 0 && LOCATIVE_PREPOSITIONS.has(v.lower(before - 1));
+        let locative = before > 0 && v.is_any(before - 1, &LOCATIVE_PREPOSITIONS);
         if locative {
             mentions[k].role = Role::Location;
             if let Referent::Name {

@@ -722,7 +722,7 @@ fn speaker(v: &TokenView, entities: &[Entity], out: &[Resolved], k: usize) -> Op
     let range = v.sentence_range(m.tokens.start);
     let verb = range
         .clone()
-        .find(|&i| REPORTING_VERBS.has(v.lower(i)) && v.lower(i) != "according")?;
+        .find(|&i| v.is_any(i, &REPORTING_VERBS) && v.lower(i) != "according")?;
     out.iter()
         .filter(|r| r.mention.sentence == m.sentence && r.mention.role == Role::Participant)
         .filter(|r| {
@@ -795,7 +795,7 @@ fn it_antecedent(v: &TokenView, lex: &Lexicon, entities: &[Entity], out: &[Resol
             v.is_word(p)
                 && !v.is_capitalized(p)
                 && !v.is_any(p, &["that", "and", "but", "as", "if", "because", "while", "when", "so"])
-                && !REPORTING_VERBS.has(v.lower(p))
+                && !v.is_any(p, &REPORTING_VERBS)
         });
     if object_position {
         let cands: Vec<(usize, &Resolved)> = same_sentence.iter().filter_map(|r| candidate(r).map(|e| (e, *r))).collect();

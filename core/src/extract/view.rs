@@ -3,7 +3,7 @@
 
 use crate::document::Span;
 use crate::lexicon::Lexicon;
-use crate::lexicon::phrases::{WordId, is_glued_hyphen, normalize};
+use crate::lexicon::phrases::{WordId, is_glued_hyphen, push_normalized};
 use crate::text::{Sentence, Token, TokenKind};
 
 pub struct TokenView<'a> {
@@ -12,16 +12,49 @@ pub struct TokenView<'a> {
     pub sentences: Vec<Sentence>,
     /// Sentence index of each token.
     pub sentence_of: Vec<u32>,
+    /// The lower-case forms of all tokens, concatenated.
     lower: String,
-    lower_ends: Vec<u32>,
+    /// Token `i`'s lower-case form is `lower[lower_bounds[i]..lower_bounds[i + 1]]`.
+    lower_bounds: Vec<u32>,
     pub word_ids: Vec<Option<WordId>>,
     pub glued_hyphen: Vec<bool>,
     /// Kind of each block of the document, indexed like `Sentence::block`.
     pub block_kinds: Vec<crate::document::BlockKind>,
     /// Word-list membership of each token (see `words::token_flags`).
     flags: Vec<u64>,
-    /// True for the first word of a sentence (after opening punctuation).
-    sentence_start: Vec<bool>,
+    /// Letter case and position of each token (the `SHAPE_*` bits), computed once because the
+    /// rules ask about the same tokens many times over.
+    shape: Vec<u8>,
+}
+
+/// Starts with an upper-case letter.
+const SHAPE_CAPITALIZED: u8 = 1;
+/// Two or more letters, none lower case.
+const SHAPE_ALL_CAPS: u8 = 2;
+/// First word of its sentence (after opening punctuation).
+const SHAPE_SENTENCE_START: u8 = 4;
+
+fn shape_of(raw: &str) -> u8 {
+    if raw.is_ascii() {
+        // The same tests on bytes: for ASCII the Unicode classes are the ASCII ones.
+        let b = raw.as_bytes();
+        let mut shape = 0;
+        if b.first().is_some_and(u8::is_ascii_uppercase) {
+            shape |= SHAPE_CAPITALIZED;
+        }
+        if b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2 && !b.iter().any(u8::is_ascii_lowercase) {
+            shape |= SHAPE_ALL_CAPS;
+        }
+        return shape;
+    }
+    let mut shape = 0;
+    if raw.chars().next().is_some_and(char::is_uppercase) {
+        shape |= SHAPE_CAPITALIZED;
+    }
+    if raw.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !raw.chars().any(char::is_lowercase) {
+        shape |= SHAPE_ALL_CAPS;
+    }
+    shape
 }
 
 impl<'a> TokenView<'a> {
@@ -33,22 +66,20 @@ impl<'a> TokenView<'a> {
         lexicon: &Lexicon,
     ) -> TokenView<'a> {
         let mut lower = String::with_capacity(text.len());
-        let mut lower_ends = Vec::with_capacity(tokens.len());
-        let mut buf = String::new();
+        let mut lower_bounds = Vec::with_capacity(tokens.len() + 1);
+        lower_bounds.push(0);
         for t in &tokens {
-            normalize(t.text(text), &mut buf);
-            lower.push_str(&buf);
-            lower_ends.push(lower.len() as u32);
+            push_normalized(t.text(text), &mut lower);
+            lower_bounds.push(lower.len() as u32);
         }
+        let lower_of = |i: usize| &lower[lower_bounds[i] as usize..lower_bounds[i + 1] as usize];
         let glued_hyphen: Vec<bool> = (0..tokens.len()).map(|i| is_glued_hyphen(&tokens, i, text)).collect();
         let word_ids = (0..tokens.len())
             .map(|i| {
                 if glued_hyphen[i] {
                     None
                 } else {
-                    lexicon
-                        .phrases
-                        .word_id(&lower[lower_start(&lower_ends, i)..lower_ends[i] as usize])
+                    lexicon.phrases.word_id(lower_of(i))
                 }
             })
             .collect();
@@ -58,13 +89,11 @@ impl<'a> TokenView<'a> {
                 sentence_of[i] = s as u32;
             }
         }
-        let flags = (0..tokens.len())
-            .map(|i| super::words::token_flags(&lower[lower_start(&lower_ends, i)..lower_ends[i] as usize]))
-            .collect();
-        let mut sentence_start = vec![false; tokens.len()];
+        let flags = (0..tokens.len()).map(|i| super::words::token_flags(lower_of(i))).collect();
+        let mut shape: Vec<u8> = tokens.iter().map(|t| shape_of(t.text(text))).collect();
         for s in &sentences {
             if let Some(first) = s.tokens.clone().find(|&i| tokens[i].kind != TokenKind::Punct) {
-                sentence_start[first] = true;
+                shape[first] |= SHAPE_SENTENCE_START;
             }
         }
         TokenView {
@@ -73,12 +102,12 @@ impl<'a> TokenView<'a> {
             sentences,
             sentence_of,
             lower,
-            lower_ends,
+            lower_bounds,
             word_ids,
             glued_hyphen,
             block_kinds,
             flags,
-            sentence_start,
+            shape,
         }
     }
 
@@ -96,8 +125,9 @@ impl<'a> TokenView<'a> {
     }
 
     /// The token lower-cased with plain apostrophes.
+    #[inline]
     pub fn lower(&self, i: usize) -> &str {
-        &self.lower[lower_start(&self.lower_ends, i)..self.lower_ends[i] as usize]
+        &self.lower[self.lower_bounds[i] as usize..self.lower_bounds[i + 1] as usize]
     }
 
     pub fn kind(&self, i: usize) -> TokenKind {
@@ -110,19 +140,21 @@ impl<'a> TokenView<'a> {
     }
 
     /// Starts with an upper-case letter.
+    #[inline]
     pub fn is_capitalized(&self, i: usize) -> bool {
-        self.raw(i).chars().next().is_some_and(char::is_uppercase)
+        self.shape[i] & SHAPE_CAPITALIZED != 0
     }
 
     /// Two or more letters, all upper case ("NIS", "U.S.").
+    #[inline]
     pub fn is_all_caps(&self, i: usize) -> bool {
-        let r = self.raw(i);
-        r.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !r.chars().any(char::is_lowercase)
+        self.shape[i] & SHAPE_ALL_CAPS != 0
     }
 
     /// First token of its sentence (ignoring opening quotes and brackets).
+    #[inline]
     pub fn is_sentence_start(&self, i: usize) -> bool {
-        self.sentence_start[i]
+        self.shape[i] & SHAPE_SENTENCE_START != 0
     }
 
     pub fn span(&self, range: std::ops::Range<usize>) -> Span {
@@ -140,10 +172,15 @@ impl<'a> TokenView<'a> {
         self.sentences[self.sentence_of[i] as usize].tokens.clone()
     }
 
+    #[inline]
     pub fn is(&self, i: usize, word: &str) -> bool {
-        i < self.len() && self.lower(i) == word
+        // Bytes, not `str`: equal bytes are equal strings, and no char-boundary checks.
+        i < self.len()
+            && self.lower.as_bytes()[self.lower_bounds[i] as usize..self.lower_bounds[i + 1] as usize] == *word.as_bytes()
     }
 
+    // Always inlined: the flag test is one AND, far cheaper than the call.
+    #[inline(always)]
     pub fn is_any<W: super::words::Words + ?Sized>(&self, i: usize, words: &'static W) -> bool {
         if i >= self.len() {
             return false;
@@ -153,10 +190,6 @@ impl<'a> TokenView<'a> {
             bit => self.flags[i] & bit != 0,
         }
     }
-}
-
-fn lower_start(ends: &[u32], i: usize) -> usize {
-    if i == 0 { 0 } else { ends[i - 1] as usize }
 }
 
 /// A flag per token of one sentence, indexed by document token index, so per-sentence work

@@ -816,7 +816,17 @@ impl WordSet {
     }
 
     /// This list's bit in [`token_flags`], or 0 when it is not registered.
+    #[inline]
     pub fn bit(&'static self) -> u64 {
+        // Asked once per token test: the initialised case must stay a load.
+        match self.bit.get() {
+            Some(&bit) => bit,
+            None => self.init_bit(),
+        }
+    }
+
+    #[cold]
+    fn init_bit(&'static self) -> u64 {
         *self
             .bit
             .get_or_init(|| registry().iter().position(|s| std::ptr::eq(*s, self)).map_or(0, |i| 1 << i))
@@ -848,6 +858,7 @@ impl Words for WordSet {
     fn has_word(&self, w: &str) -> bool {
         self.has(w)
     }
+    #[inline]
     fn flag(&'static self) -> u64 {
         self.bit()
     }

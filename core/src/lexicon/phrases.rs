@@ -10,6 +10,18 @@ pub type WordId = u32;
 /// The form every word is compared in: lower case, typographic apostrophes made plain.
 pub fn normalize(word: &str, out: &mut String) {
     out.clear();
+    push_normalized(word, out);
+}
+
+/// Appends the normalised form of `word` to `out` (see [`normalize`]).
+pub fn push_normalized(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        // The common case: no typographic apostrophes or soft hyphens, only ASCII case to fold.
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
     for c in word.chars() {
         match c {
             '’' | 'ʼ' | '‘' => out.push('\''),
