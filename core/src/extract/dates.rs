@@ -45,6 +45,10 @@ fn year_of(v: &TokenView, i: usize) -> Option<i32> {
 
 fn day_of(v: &TokenView, i: usize) -> Option<u8> {
     let r = v.raw(i);
+    // Asked of every token: only a digit (or the '+' a number may start with) can start a day.
+    if !r.as_bytes().first().is_some_and(|b| b.is_ascii_digit() || *b == b'+') {
+        return None;
+    }
     let digits = r.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     (1..=2)
         .contains(&digits.len())
@@ -53,13 +57,32 @@ fn day_of(v: &TokenView, i: usize) -> Option<u8> {
         .filter(|d| (1..=31).contains(d))
 }
 
+/// `month_number`, without its allocation for words that cannot be months: every month name
+/// and abbreviation starts with one of these letters.
+fn month_of(raw: &str) -> Option<u8> {
+    let first = raw.as_bytes().first()?.to_ascii_lowercase();
+    if !b"jfmasond".contains(&first) {
+        return None;
+    }
+    month_number(raw)
+}
+
+/// `weekday_number`, likewise without its allocation for words no weekday starts like.
+fn weekday_of(raw: &str) -> Option<u8> {
+    let first = raw.as_bytes().first()?.to_ascii_lowercase();
+    if !b"mtwfs".contains(&first) {
+        return None;
+    }
+    weekday_number(raw)
+}
+
 /// All temporal expressions of a token range, left to right.
 pub fn find_times(v: &TokenView, range: Range<usize>) -> Vec<TimeExpr> {
     let mut out = Vec::new();
     let mut i = range.start;
     while i < range.end {
         let since = i > range.start && v.is(i - 1, "since");
-        let month = v.is_capitalized(i).then(|| month_number(v.raw(i))).flatten().filter(|_| {
+        let month = v.is_capitalized(i).then(|| month_of(v.raw(i))).flatten().filter(|_| {
             v.lower(i) != "may"
                 || v.is_sentence_start(i)
                 || i + 1 < range.end && (day_of(v, i + 1).is_some() || year_of(v, i + 1).is_some())
@@ -116,7 +139,7 @@ pub fn find_times(v: &TokenView, range: Range<usize>) -> Vec<TimeExpr> {
             continue;
         }
         if let (Some(d), true) = (day_of(v, i), i + 1 < range.end) {
-            if let Some(m) = v.is_capitalized(i + 1).then(|| month_number(v.raw(i + 1))).flatten() {
+            if let Some(m) = v.is_capitalized(i + 1).then(|| month_of(v.raw(i + 1))).flatten() {
                 if let Some(y) = (i + 2 < range.end).then(|| year_of(v, i + 2)).flatten() {
                     if let Some(date) = Date::new(y, m, d) {
                         out.push(TimeExpr {
@@ -155,12 +178,13 @@ pub fn find_times(v: &TokenView, range: Range<usize>) -> Vec<TimeExpr> {
             continue;
         }
         if v.is_capitalized(i)
-            || v.is_any(
-                i,
-                &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
-            )
+            || v.lower(i).ends_with("day")
+                && v.is_any(
+                    i,
+                    &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
+                )
         {
-            if let Some(w) = weekday_number(v.raw(i)).filter(|_| v.raw(i).len() > 4) {
+            if let Some(w) = weekday_of(v.raw(i)).filter(|_| v.raw(i).len() > 4) {
                 out.push(TimeExpr {
                     tokens: i..i + 1,
                     kind: TimeKind::Weekday(w),

@@ -305,8 +305,9 @@ fn verb_like(v: &TokenView, i: usize) -> bool {
     }
     // "a frequent target", "longstanding issues": an adjective between a determiner (or
     // nothing) and the word makes it a noun.
-    if i > 0 && is_adjective(v.lower(i - 1)) && !v.lower(i - 1).ends_with("ly") {
-        if i > 1 && v.is_any(i - 2, &DETERMINERS) || w.ends_with('s') {
+    // The cheap test first: `is_adjective` is only needed when it decides.
+    if i > 0 && (i > 1 && v.is_any(i - 2, &DETERMINERS) || w.ends_with('s')) {
+        if is_adjective(v.lower(i - 1)) && !v.lower(i - 1).ends_with("ly") {
             return false;
         }
     }

@@ -153,14 +153,15 @@ pub fn sentence_mentions(v: &TokenView, lex: &Lexicon, s: usize, block_kind: Blo
     }
     // Acronyms not in any list ("CCDOE", "KAERI") are names of organisations.
     for i in range.clone() {
-        let glued_symbol = i + 1 < v.len() && !v.tokens[i + 1].space_before && v.is_any(i + 1, &["$", "€", "£", "¥"]);
+        // Tested last: the common case fails earlier.
+        let glued_symbol = || i + 1 < v.len() && !v.tokens[i + 1].space_before && v.is_any(i + 1, &["$", "€", "£", "¥"]);
         if !covered[i]
-            && !glued_symbol
             && v.is_word(i)
             && v.is_all_caps(i)
             && !v.raw(i).contains('.')
             && v.raw(i).chars().all(|c| c.is_ascii_alphabetic())
             && v.raw(i).len() <= 8
+            && !glued_symbol()
         {
             covered[i] = true;
             mentions.push(Mention::new(
