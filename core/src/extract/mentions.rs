@@ -216,6 +216,9 @@ pub fn sentence_mentions(v: &TokenView, lex: &Lexicon, s: usize, block_kind: Blo
 /// Greedy longest-first lexicon matches, left to right, respecting each phrase's case rule.
 fn lexicon_hits(v: &TokenView, lex: &Lexicon, range: Range<usize>) -> Vec<LexHit> {
     let mut out = Vec::new();
+    // Buffers reused across tokens: most tokens with a word id are looked up.
+    let mut matches = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
     let mut i = range.start;
     while i < range.end {
         if v.word_ids[i].is_none() {
@@ -223,11 +226,11 @@ fn lexicon_hits(v: &TokenView, lex: &Lexicon, range: Range<usize>) -> Vec<LexHit
             continue;
         }
         let mut best: Option<LexHit> = None;
-        for (end, entries) in lex
-            .phrases
-            .matches_at(&v.word_ids[..range.end], &v.glued_hyphen[..range.end], i)
-        {
-            let words: Vec<&str> = (i..end).filter(|&k| !v.glued_hyphen[k]).map(|k| v.raw(k)).collect();
+        lex.phrases
+            .matches_at_into(&v.word_ids[..range.end], &v.glued_hyphen[..range.end], i, &mut matches);
+        for &(end, entries) in &matches {
+            words.clear();
+            words.extend((i..end).filter(|&k| !v.glued_hyphen[k]).map(|k| v.raw(k)));
             // Prefer a specific actor over a sector noun, and a country over a dictionary actor.
             let chosen = entries
                 .iter()

@@ -47,6 +47,9 @@ pub fn is_glued_hyphen(tokens: &[Token], i: usize, text: &str) -> bool {
 pub struct PhraseIndex<V> {
     vocab: FxHashMap<Box<str>, WordId>,
     edges: FxHashMap<u64, u32>,
+    /// The root's edges again, indexed by word id (0 = none: the root is nobody's child). Most
+    /// tokens that have an id start no phrase, and this answers them without hashing.
+    root: Vec<u32>,
     /// Values ending at each trie node (node 0 is the root).
     values: Vec<Vec<V>>,
 }
@@ -56,6 +59,7 @@ impl<V> PhraseIndex<V> {
         PhraseIndex {
             vocab: FxHashMap::default(),
             edges: FxHashMap::default(),
+            root: Vec::new(),
             values: vec![Vec::new()],
         }
     }
@@ -75,9 +79,16 @@ impl<V> PhraseIndex<V> {
             let word = *self.vocab.entry(buf.as_str().into()).or_insert(next_id);
             let key = (u64::from(node) << 32) | u64::from(word);
             let next_node = self.values.len() as u32;
+            let parent = node;
             node = *self.edges.entry(key).or_insert(next_node);
             if node == next_node {
                 self.values.push(Vec::new());
+            }
+            if parent == 0 {
+                if self.root.len() <= word as usize {
+                    self.root.resize(word as usize + 1, 0);
+                }
+                self.root[word as usize] = node;
             }
             any = true;
         }
@@ -111,6 +122,13 @@ impl<V> PhraseIndex<V> {
     /// `skip[i]` marks tokens to step over (glued hyphens).
     pub fn matches_at(&self, ids: &[Option<WordId>], skip: &[bool], start: usize) -> Vec<(usize, &[V])> {
         let mut out = Vec::new();
+        self.matches_at_into(ids, skip, start, &mut out);
+        out
+    }
+
+    /// [`PhraseIndex::matches_at`] into a buffer the caller reuses (it is cleared first).
+    pub fn matches_at_into<'s>(&'s self, ids: &[Option<WordId>], skip: &[bool], start: usize, out: &mut Vec<(usize, &'s [V])>) {
+        out.clear();
         let mut node = 0u32;
         let mut i = start;
         while i < ids.len() {
@@ -119,7 +137,12 @@ impl<V> PhraseIndex<V> {
                 continue;
             }
             let Some(word) = ids[i] else { break };
-            let Some(&next) = self.edges.get(&((u64::from(node) << 32) | u64::from(word))) else {
+            let next = if node == 0 {
+                self.root.get(word as usize).copied().filter(|&n| n != 0)
+            } else {
+                self.edges.get(&((u64::from(node) << 32) | u64::from(word))).copied()
+            };
+            let Some(next) = next else {
                 break;
             };
             node = next;
@@ -130,7 +153,6 @@ impl<V> PhraseIndex<V> {
             }
         }
         out.reverse();
-        out
     }
 
     pub fn phrase_count(&self) -> usize {
