@@ -397,7 +397,7 @@ fn find_triggers(v: &TokenView, lex: &Lexicon, s: usize, covered: &Mask) -> Vec<
         let w = v.lower(i);
         let end = clause_ends[i + 1 - range.start];
         // Two-word event nouns ("missile tests").
-        if i + 1 < range.end {
+        if i + 1 < range.end && v.starts_trigger_pair(i) {
             if let Some(def) = lex.triggers.pair(w, v.lower(i + 1)) {
                 out.push(Trigger {
                     tokens: i..i + 2,
@@ -634,10 +634,9 @@ fn lex_free(v: &TokenView, k: usize) -> bool {
 
 /// A lower-case word that is not a verb form: an adjective or a noun inside a phrase.
 fn verbish_free(v: &TokenView, k: usize) -> bool {
-    let lex = crate::lexicon::lexicon();
     let w = v.lower(k);
-    lex.verbs.senses(w).is_empty()
-        && lex.triggers.single(w).is_empty()
+    !v.is_verb_form(k)
+        && !v.is_trigger_form(k)
         && !v.is_any(k, &BE_FORMS)
         && ![
             "has", "have", "had", "will", "would", "can", "could", "may", "might", "must", "should", "did", "does", "do",

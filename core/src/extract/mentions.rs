@@ -558,7 +558,7 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
     // Words the lexicon knows as verbs or sector nouns are English words, not names ("Contributing Participant").
     let english = r
         .clone()
-        .any(|k| !lex.verbs.senses(v.lower(k)).is_empty() || !lex.triggers.single(v.lower(k)).is_empty());
+        .any(|k| v.is_verb_form(k) || v.is_trigger_form(k));
     if person_shape && inside.is_empty() && !heads && !after_the && !english && (2..=3).contains(&words) {
         return Some(Mention::new(
             r.clone(),
@@ -935,7 +935,7 @@ fn assign_roles(v: &TokenView, lex: &Lexicon, mentions: &mut [Mention]) {
         }
         let w = v.lower(next);
         let verbish =
-            !lex.verbs.senses(w).is_empty() || !lex.triggers.single(w).is_empty() || v.is_any(next, &super::words::REPORTING_VERBS);
+            v.is_verb_form(next) || v.is_trigger_form(next) || v.is_any(next, &super::words::REPORTING_VERBS);
         let function = v.is_any(next, &COMMON_SENTENCE_WORDS)
             || v.is_any(next, &AUXILIARIES)
             || v.is_any(next, &ADVERBS)
@@ -952,8 +952,8 @@ fn assign_roles(v: &TokenView, lex: &Lexicon, mentions: &mut [Mention]) {
                 || v.is_any(p, &PREPOSITIONS)
                 || (v.is_word(p)
                     && !v.is_capitalized(p)
-                    && lex.verbs.senses(v.lower(p)).is_empty()
-                    && lex.triggers.single(v.lower(p)).is_empty()
+                    && !v.is_verb_form(p)
+                    && !v.is_trigger_form(p)
                     && !v.is_any(p, &AUXILIARIES))
         });
         let attributive = modifier_slot

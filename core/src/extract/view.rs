@@ -22,8 +22,8 @@ pub struct TokenView<'a> {
     pub block_kinds: Vec<crate::document::BlockKind>,
     /// Word-list membership of each token (see `words::token_flags`).
     flags: Vec<u64>,
-    /// Letter case and position of each token (the `SHAPE_*` bits), computed once because the
-    /// rules ask about the same tokens many times over.
+    /// Letter case, position and lexicon facts of each token (the `SHAPE_*` bits), computed
+    /// once because the rules ask about the same tokens many times over.
     shape: Vec<u8>,
 }
 
@@ -33,6 +33,12 @@ const SHAPE_CAPITALIZED: u8 = 1;
 const SHAPE_ALL_CAPS: u8 = 2;
 /// First word of its sentence (after opening punctuation).
 const SHAPE_SENTENCE_START: u8 = 4;
+/// A form of a dictionary verb (`Lexicon::word_info`).
+const SHAPE_VERB_FORM: u8 = 8;
+/// A single-word event trigger.
+const SHAPE_TRIGGER_FORM: u8 = 16;
+/// The first word of a two-word event trigger.
+const SHAPE_TRIGGER_PAIR_START: u8 = 32;
 
 fn shape_of(raw: &str) -> u8 {
     if raw.is_ascii() {
@@ -74,15 +80,23 @@ impl<'a> TokenView<'a> {
         }
         let lower_of = |i: usize| &lower[lower_bounds[i] as usize..lower_bounds[i + 1] as usize];
         let glued_hyphen: Vec<bool> = (0..tokens.len()).map(|i| is_glued_hyphen(&tokens, i, text)).collect();
-        let word_ids = (0..tokens.len())
-            .map(|i| {
-                if glued_hyphen[i] {
-                    None
-                } else {
-                    lexicon.phrases.word_id(lower_of(i))
+        let mut word_ids = Vec::with_capacity(tokens.len());
+        let mut shape = Vec::with_capacity(tokens.len());
+        for (i, t) in tokens.iter().enumerate() {
+            let info = lexicon.word_info(lower_of(i));
+            word_ids.push(if glued_hyphen[i] { None } else { info.phrase_word });
+            let mut bits = shape_of(t.text(text));
+            for (known, bit) in [
+                (info.verb_form, SHAPE_VERB_FORM),
+                (info.trigger_form, SHAPE_TRIGGER_FORM),
+                (info.trigger_pair_start, SHAPE_TRIGGER_PAIR_START),
+            ] {
+                if known {
+                    bits |= bit;
                 }
-            })
-            .collect();
+            }
+            shape.push(bits);
+        }
         let mut sentence_of = vec![0u32; tokens.len()];
         for (s, sentence) in sentences.iter().enumerate() {
             for i in sentence.tokens.clone() {
@@ -90,7 +104,6 @@ impl<'a> TokenView<'a> {
             }
         }
         let flags = (0..tokens.len()).map(|i| super::words::token_flags(lower_of(i))).collect();
-        let mut shape: Vec<u8> = tokens.iter().map(|t| shape_of(t.text(text))).collect();
         for s in &sentences {
             if let Some(first) = s.tokens.clone().find(|&i| tokens[i].kind != TokenKind::Punct) {
                 shape[first] |= SHAPE_SENTENCE_START;
@@ -155,6 +168,24 @@ impl<'a> TokenView<'a> {
     #[inline]
     pub fn is_sentence_start(&self, i: usize) -> bool {
         self.shape[i] & SHAPE_SENTENCE_START != 0
+    }
+
+    /// A form of a verb of the CAMEO verb dictionary: `lex.verbs.senses(v.lower(i))` is not empty.
+    #[inline]
+    pub fn is_verb_form(&self, i: usize) -> bool {
+        self.shape[i] & SHAPE_VERB_FORM != 0
+    }
+
+    /// A single-word trigger: `lex.triggers.single(v.lower(i))` is not empty.
+    #[inline]
+    pub fn is_trigger_form(&self, i: usize) -> bool {
+        self.shape[i] & SHAPE_TRIGGER_FORM != 0
+    }
+
+    /// The first word of a two-word trigger: `lex.triggers.pair(v.lower(i), _)` may match.
+    #[inline]
+    pub fn starts_trigger_pair(&self, i: usize) -> bool {
+        self.shape[i] & SHAPE_TRIGGER_PAIR_START != 0
     }
 
     pub fn span(&self, range: std::ops::Range<usize>) -> Span {

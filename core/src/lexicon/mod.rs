@@ -45,6 +45,20 @@ pub struct PhraseEntry {
     pub case: CaseRule,
 }
 
+/// What the lexicon knows of one normalised word, so that a token needs one lookup instead of
+/// one per dictionary (and the rules, which ask again and again, none).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordInfo {
+    /// Its id in the phrase index, if a phrase uses it.
+    pub phrase_word: Option<phrases::WordId>,
+    /// A form of a verb of the CAMEO verb dictionary: `verbs.senses` is not empty.
+    pub verb_form: bool,
+    /// A single-word event trigger: `triggers.single` is not empty.
+    pub trigger_form: bool,
+    /// The first word of a two-word trigger ("missile tests").
+    pub trigger_pair_start: bool,
+}
+
 pub struct Lexicon {
     pub countries: Vec<Country>,
     pub dictionary: Vec<DictActor>,
@@ -55,6 +69,7 @@ pub struct Lexicon {
     pub verbs: verbs::VerbDictionary,
     pub triggers: triggers::Triggers,
     pub codes: codes::EventCodes,
+    words: rustc_hash::FxHashMap<Box<str>, WordInfo>,
 }
 
 /// The lexicon built from the embedded data, once per process.
@@ -150,16 +165,37 @@ impl Lexicon {
                 },
             );
         }
+        let verbs = verbs::VerbDictionary::parse(include_str!("../../../data/lexicon/verbs.txt"));
+        let triggers = triggers::Triggers::parse(include_str!("../../../data/lexicon/event_triggers.tsv"));
+        let mut words: rustc_hash::FxHashMap<Box<str>, WordInfo> = rustc_hash::FxHashMap::default();
+        for (word, id) in phrases.vocabulary() {
+            words.entry(word.into()).or_default().phrase_word = Some(id);
+        }
+        for form in verbs.forms() {
+            words.entry(form.into()).or_default().verb_form = true;
+        }
+        for form in triggers.single_forms() {
+            words.entry(form.into()).or_default().trigger_form = true;
+        }
+        for first in triggers.pair_starts() {
+            words.entry(first.into()).or_default().trigger_pair_start = true;
+        }
         Lexicon {
             countries,
             dictionary,
             sectors,
             phrases,
             person_name_tokens,
-            verbs: verbs::VerbDictionary::parse(include_str!("../../../data/lexicon/verbs.txt")),
-            triggers: triggers::Triggers::parse(include_str!("../../../data/lexicon/event_triggers.tsv")),
+            verbs,
+            triggers,
             codes: codes::EventCodes::parse(include_str!("../../../data/cameo/event_codes.tsv")),
+            words,
         }
+    }
+
+    /// Everything the lexicon knows of a normalised word (see [`phrases::normalize`]).
+    pub fn word_info(&self, normalized: &str) -> WordInfo {
+        self.words.get(normalized).copied().unwrap_or_default()
     }
 
     /// True for a word that starts a known person's name in the dictionary ("vladimir", "hu",

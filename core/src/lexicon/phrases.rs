@@ -98,6 +98,11 @@ impl<V> PhraseIndex<V> {
         any
     }
 
+    /// Every word any phrase uses, with its id.
+    pub fn vocabulary(&self) -> impl Iterator<Item = (&str, WordId)> {
+        self.vocab.iter().map(|(w, &id)| (&**w, id))
+    }
+
     /// The id of a normalised word, if any phrase uses it.
     pub fn word_id(&self, normalized: &str) -> Option<WordId> {
         self.vocab.get(normalized).copied()

@@ -333,6 +333,11 @@ impl VerbDictionary {
         dict
     }
 
+    /// Every inflected form that has a reading.
+    pub fn forms(&self) -> impl Iterator<Item = &str> {
+        self.forms.iter().filter(|(_, senses)| !senses.is_empty()).map(|(f, _)| f.as_str())
+    }
+
     /// The readings of an inflected verb form (lower case).
     pub fn senses(&self, form: &str) -> &[Sense] {
         self.forms.get(form).map_or(&[], Vec::as_slice)
