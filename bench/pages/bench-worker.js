@@ -1,0 +1,170 @@
+// The page side of bench/20-extract-wasm.mjs and bench/30-ingest.mjs: builds a corpus from base
+// texts (fetched from the same origin, so no megabytes cross the driver's connection), sends it
+// to the extraction worker (src/bin/worker.rs, protocol 1) the way src/worker_client.rs does
+// (one worker per batch, bytes transferred, `base` = what the page already holds), and records
+// the phases and the main thread's long tasks.
+
+const longTasks = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) longTasks.push({ start: e.startTime, duration: e.duration });
+}).observe({ type: 'longtask', buffered: true });
+
+const encoder = new TextEncoder();
+
+async function workerUrl() {
+  const html = await (await fetch('./index.html')).text();
+  const url = html.match(/<meta name="entente-worker" content="([^"]+)">/)?.[1];
+  if (!url) throw new Error('index.html names no extraction worker');
+  return url;
+}
+
+async function startWorker() {
+  const t0 = performance.now();
+  const worker = new Worker(await workerUrl(), { type: 'module' });
+  await new Promise((ok, fail) => {
+    worker.onmessage = (e) => (e.data?.v === 1 && e.data.kind === 'ready' ? ok() : fail(new Error(`unexpected first message ${JSON.stringify(e.data)}`)));
+    worker.onerror = (e) => fail(new Error(`worker error: ${e.message || 'its script did not load'}`));
+  });
+  return { worker, readyMs: performance.now() - t0 };
+}
+
+/// One request; resolves with the final message and the arrival time of the last progress.
+function send(worker, request, transfer) {
+  return new Promise((ok, fail) => {
+    let lastProgressAt = null;
+    let progressCount = 0;
+    worker.onmessage = (e) => {
+      const d = e.data;
+      if (d.kind === 'progress') {
+        lastProgressAt = performance.now();
+        progressCount++;
+      } else if (d.kind === 'done' || d.kind === 'failed') {
+        ok({ last: d, lastProgressAt, progressCount, doneAt: performance.now() });
+      }
+    };
+    worker.onerror = (e) => {
+      e.preventDefault?.();
+      fail(new Error(`worker error: ${e.message || 'unknown (the worker died: out of memory or a panic?)'}`));
+    };
+    worker.onmessageerror = () => fail(new Error('unreadable message from the worker'));
+    worker.postMessage(request, transfer);
+  });
+}
+
+/// Articles built from base texts. `join` > 1 byte: consecutive base texts are joined until an
+/// article reaches `minBytes`; every article ends with a distinguishing line.
+function* articles(base, { minBytes = 0, marker }) {
+  let k = 0;
+  for (let i = 0; ; i++) {
+    const parts = [];
+    let bytes = 0;
+    do {
+      const t = base[k % base.length];
+      parts.push(t.text.trimEnd());
+      bytes += t.bytes;
+      k++;
+    } while (bytes < minBytes);
+    const name = `${String(i).padStart(6, '0')}-${base[(k - parts.length) % base.length].name.split('/').pop()}`;
+    // `marker: 'cli'` is exactly entente-cli bench's document: the text, then "\n\nCopy {i}.\n".
+    const text = marker === 'cli' ? `${base[(k - 1) % base.length].text}\n\nCopy ${i}.\n` : `${parts.join('\n\n')}\n\nBenchmark copy ${i}: this line makes the article distinct.\n`;
+    yield { name, text };
+  }
+}
+
+let texts = null;
+async function baseTexts(url) {
+  texts ??= {};
+  if (!texts[url]) {
+    texts[url] = (await (await fetch(url)).json()).map((t) => ({ ...t, bytes: encoder.encode(t.text).length }));
+  }
+  return texts[url];
+}
+
+/// Runs a corpus of `targetBytes` through the worker in batches of `batchArticles` articles.
+/// Each batch is one worker and one request, with everything accepted before as `base`.
+/// `parse`: JSON.parse each bundle on this thread afterwards (what a page does with it), timed
+/// apart from the batch. Stops at the first failure, or before a batch once `budgetMs` is spent.
+window.runCorpus = async ({ textsUrl, targetBytes, minBytes = 0, marker = 'bench', batchArticles = Infinity, parse = false, budgetMs = Infinity }) => {
+  const base = await baseTexts(textsUrl);
+  const gen = articles(base, { minBytes, marker });
+  const held = []; // what the page holds after each batch: {name, text}
+  let heldBytes = 0;
+  const batches = [];
+  let bytesSent = 0;
+  const t0 = performance.now();
+  let error = null;
+  while (bytesSent < targetBytes) {
+    if (performance.now() - t0 > budgetMs) { error = `stopped: the time budget of ${(budgetMs / 1000).toFixed(0)} s was spent`; break; }
+    const batch = [];
+    let bytes = 0;
+    while (batch.length < batchArticles && bytesSent + bytes < targetBytes) {
+      const a = gen.next().value;
+      batch.push(a);
+      bytes += encoder.encode(a.text).length;
+    }
+    const documents = batch.map((a) => ({ name: a.name, format: 'text', bytes: encoder.encode(a.text) }));
+    // Making up the articles is this page's own work, not a page's: measure from a fresh task.
+    await new Promise((ok) => setTimeout(ok, 0));
+    const start = performance.now();
+    let worker;
+    try {
+      const w = await startWorker();
+      worker = w.worker;
+      const posted = performance.now();
+      const r = await send(worker, { v: 1, kind: 'extract', documents, base: held }, documents.map((d) => d.bytes.buffer));
+      const end = performance.now();
+      worker.terminate();
+      if (r.last.kind !== 'done') throw new Error(`the worker answered "${r.last.kind}": ${r.last.error}`);
+      // Long tasks are reported after they end: give the observer a moment.
+      await new Promise((ok) => setTimeout(ok, 50));
+      // The tasks of this batch: from the one that stamped `start` (begun a moment before it).
+      const during = longTasks.filter((t) => t.start >= start - 2 && t.start < end);
+      // The task that delivered the reply (deserialising the bundle string) contains doneAt.
+      const isReply = (t) => t.start <= r.doneAt && r.doneAt <= t.start + t.duration;
+      const replyTask = during.find(isReply);
+      const others = during.filter((t) => !isReply(t));
+      const longestOther = others.reduce((x, t) => (!x || t.duration > x.duration ? t : x), null);
+      const phase = (t) =>
+        !t ? null : t.start < posted ? 'start + request' : t.start < (r.lastProgressAt ?? posted) ? 'ingest' : 'extraction';
+      let bundle = r.last.bundle;
+      r.last.bundle = null;
+      const bundleChars = bundle.length;
+      let parseMs = null;
+      const p0 = performance.now();
+      if (parse) JSON.parse(bundle);
+      bundle = null;
+      // Collect the bundle now (Chromium runs with --js-flags=--expose-gc), so its garbage is not
+      // collected during, and counted against, the next batch.
+      window.gc?.();
+      if (parse) parseMs = performance.now() - p0;
+      for (const a of batch) held.push(a);
+      heldBytes += bytes;
+      bytesSent += bytes;
+      batches.push({
+        articles: batch.length,
+        bytes,
+        corpusArticles: held.length,
+        corpusBytes: heldBytes,
+        accepted: r.last.accepted.length,
+        rejected: r.last.rejected.length,
+        readyMs: posted - start,
+        ingestMs: (r.lastProgressAt ?? posted) - posted,
+        extractMs: end - (r.lastProgressAt ?? posted),
+        totalMs: end - start,
+        bundleChars,
+        longestTaskMs: Math.max(0, ...during.map((t) => t.duration)),
+        replyTaskMs: replyTask?.duration ?? 0,
+        longestOtherTaskMs: longestOther?.duration ?? 0,
+        longestOtherPhase: phase(longestOther),
+        otherLongTasks: others.length,
+        longTasks: during.length,
+        parseMs,
+      });
+    } catch (e) {
+      worker?.terminate();
+      error = `batch ${batches.length + 1} (${batch.length} articles, ${(bytes / 1e6).toFixed(1)} MB over a base of ${(heldBytes / 1e6).toFixed(1)} MB): ${e.message ?? e}`;
+      break;
+    }
+  }
+  return { batches, totalMs: performance.now() - t0, error };
+};
