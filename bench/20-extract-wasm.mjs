@@ -55,7 +55,7 @@ if (!runs.length) {
   const wasmExtract = b.bytes / 1e6 / (b.extractMs / 1000);
   const wasmTotal = bt.bytes / 1e6 / (bt.totalMs / 1000);
   lines.push(
-    `The release build's extraction worker (\`src/bin/worker.rs\`, wasm, opt-level "s") in headless Chromium, driven by ` +
+    `The extraction worker of the release bundle (\`src/bin/worker.rs\` as \`build_release\` ships it) in headless Chromium, driven by ` +
       `\`bench/pages/bench-worker.js\`: the same ${fmt(b.bytes / 1e6)} MB corpus as the native section (${b.accepted.toLocaleString('en-US')} documents, ` +
       `identical texts) sent as one request of new documents, best of ${ROUNDS}. Native figure ${nativeNote}.`,
     '',
