@@ -1,8 +1,8 @@
 // Ingest of a large corpus through the browser's extraction worker: the seed articles and the
 // evaluation texts (re3d documents, GUM news texts, PLOVER example sentences 20 to a text),
 // joined into articles of about 5 kB, each with a distinguishing line, up to 50 MB (about
-// 10,000 articles). Sent the way a page adds files (one worker and one request per batch, with
-// everything added before as the request's `base`) in two ways: in batches of 1,000 articles,
+// 10,000 articles). Sent the way the app adds files (one worker and one request per batch, with
+// every article added before sent again, over the default articles) in two ways: in batches of 1,000 articles,
 // and all in one request. Goals: 50 MB in under 10 s, and no main-thread task over 100 ms.
 // When a request fails (e.g. out of memory) the section says so and gives the largest size that
 // worked.
@@ -95,8 +95,8 @@ const lines = [
   `The texts: ${sources.seeds} seed articles, ${sources.re3d} re3d documents, ${sources.gum} GUM news texts and ${sources.plover} texts of PLOVER example sentences ` +
     `(20 sentences each), ${texts.length} texts, ${mb(texts.reduce((s, t) => s + Buffer.byteLength(t.text), 0), 2)} in all. Consecutive texts are joined into ` +
     `articles of at least ${fmt(ARTICLE_BYTES / 1000)} kB (${fmt(batched.articles ? batched.reached / batched.articles / 1000 : 0)} kB on average), each ending with a distinguishing line, until the corpus reaches ${mb(TARGET, 0)}. ` +
-    `\`bench/pages/bench-worker.js\` sends them as a page adding files would: a new worker per request (as \`src/worker_client.rs\` does), ` +
-    `the files as transferred bytes, and the texts already added as the request's \`base\`; the worker extracts the whole corpus (base and new) ` +
+    `\`bench/pages/bench-worker.js\` sends them as a page adding files would: a new worker per request (as \`src/library.rs\` does), ` +
+    `the files as transferred bytes, every article added before sent again with the new ones over the two default articles; the worker reads and extracts the whole corpus ` +
     `and replies with a JSON bundle of it, which the page then reads (JSON.parse here, standing in for the app's import). ` +
     `Long tasks are the page's main thread's (PerformanceObserver 'longtask'); memory is the proportional set size of all the browser's processes, sampled every 250 ms.`,
   '',

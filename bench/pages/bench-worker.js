@@ -1,7 +1,8 @@
 // The page side of bench/20-extract-wasm.mjs and bench/30-ingest.mjs: builds a corpus from base
 // texts (fetched from the same origin, so no megabytes cross the driver's connection), sends it
-// to the extraction worker (src/bin/worker.rs, protocol 1) the way src/worker_client.rs does
-// (one worker per batch, bytes transferred, `base` = what the page already holds), and records
+// to the extraction worker (src/bin/worker.rs, protocol 2) the way src/library.rs does (one
+// worker per batch, bytes transferred, every article added so far sent again over the default
+// articles as base, as the app keeps added articles and not their analysis), and records
 // the phases and the main thread's long tasks.
 
 const longTasks = [];
@@ -22,7 +23,7 @@ async function startWorker() {
   const t0 = performance.now();
   const worker = new Worker(await workerUrl(), { type: 'module' });
   await new Promise((ok, fail) => {
-    worker.onmessage = (e) => (e.data?.v === 1 && e.data.kind === 'ready' ? ok() : fail(new Error(`unexpected first message ${JSON.stringify(e.data)}`)));
+    worker.onmessage = (e) => (e.data?.v === 2 && e.data.kind === 'ready' ? ok() : fail(new Error(`unexpected first message ${JSON.stringify(e.data)}`)));
     worker.onerror = (e) => fail(new Error(`worker error: ${e.message || 'its script did not load'}`));
   });
   return { worker, readyMs: performance.now() - t0 };
@@ -35,7 +36,7 @@ function send(worker, request, transfer) {
     let progressCount = 0;
     worker.onmessage = (e) => {
       const d = e.data;
-      if (d.kind === 'progress') {
+      if (d.kind === 'progress' && d.phase === 'reading') {
         lastProgressAt = performance.now();
         progressCount++;
       } else if (d.kind === 'done' || d.kind === 'failed') {
@@ -104,7 +105,7 @@ window.runCorpus = async ({ textsUrl, targetBytes, minBytes = 0, marker = 'bench
       batch.push(a);
       bytes += encoder.encode(a.text).length;
     }
-    const documents = batch.map((a) => ({ name: a.name, format: 'text', bytes: encoder.encode(a.text) }));
+    const articles = [...held, ...batch].map((a) => ({ name: a.name, format: 'text', bytes: encoder.encode(a.text) }));
     // Making up the articles is this page's own work, not a page's: measure from a fresh task.
     await new Promise((ok) => setTimeout(ok, 0));
     const start = performance.now();
@@ -116,12 +117,12 @@ window.runCorpus = async ({ textsUrl, targetBytes, minBytes = 0, marker = 'bench
       if (warmup) {
         const w0 = performance.now();
         const bytes = encoder.encode('Seoul said so on Friday.');
-        const r = await send(worker, { v: 1, kind: 'extract', documents: [{ name: 'warm-up.txt', format: 'text', bytes }], base: [] }, [bytes.buffer]);
+        const r = await send(worker, { v: 2, kind: 'extract', base: null, removed: [], articles: [{ name: 'warm-up.txt', format: 'text', bytes }] }, [bytes.buffer]);
         if (r.last.kind !== 'done') throw new Error(`the warm-up request failed: ${r.last.error}`);
         warmupMs = performance.now() - w0;
       }
       const posted = performance.now();
-      const r = await send(worker, { v: 1, kind: 'extract', documents, base: held }, documents.map((d) => d.bytes.buffer));
+      const r = await send(worker, { v: 2, kind: 'extract', base: null, removed: [], articles }, articles.map((d) => d.bytes.buffer));
       const end = performance.now();
       worker.terminate();
       if (r.last.kind !== 'done') throw new Error(`the worker answered "${r.last.kind}": ${r.last.error}`);
@@ -155,8 +156,8 @@ window.runCorpus = async ({ textsUrl, targetBytes, minBytes = 0, marker = 'bench
         bytes,
         corpusArticles: held.length,
         corpusBytes: heldBytes,
-        accepted: r.last.accepted.length,
-        rejected: r.last.rejected.length,
+        accepted: r.last.verdicts.filter((v) => v.id).length,
+        rejected: r.last.verdicts.filter((v) => v.reason).length,
         readyMs: posted - start - (warmupMs ?? 0),
         warmupMs,
         ingestMs: (r.lastProgressAt ?? posted) - posted,
