@@ -23,6 +23,7 @@ pub fn App() -> impl IntoView {
     provide_context(ctx);
     leptos::task::spawn_local(async move {
         let saved_corrections = crate::library::restore(ctx).await;
+        crate::library::add_from_link(ctx).await;
         sync_with_url(ctx);
         crate::corrections::follow_url(ctx, saved_corrections);
         if let Some(root) = document().document_element() {

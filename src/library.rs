@@ -12,10 +12,12 @@ use entente_core::export::import_bundle;
 use entente_core::ingest::{Format, MAX_DOCUMENT_BYTES};
 use entente_core::library::{Article, Verdict, assemble};
 use entente_core::model::Model;
+use entente_core::share;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
+use wasm_bindgen::JsValue;
 
 /// Settings kept beside the documents (see `store::Store::get_setting`).
 const REMOVED: &str = "removed";
@@ -144,57 +146,99 @@ pub async fn restore(ctx: Ctx) -> Option<String> {
 /// Reads `files` into the library: the worker reads them with the rest, the accepted ones are
 /// saved, and each file gets a line in the report, after those refused before reading.
 pub fn add(ctx: Ctx, files: Vec<NewDoc>, refused: Vec<FileReport>) {
-    let lib = ctx.library;
     if files.is_empty() {
-        lib.report.set(refused);
+        ctx.library.report.set(refused);
         return;
     }
-    if lib.busy() {
+    if ctx.library.busy() {
         ctx.notices
             .update(|n| n.push("Still reading the previous articles; add these once it has finished.".into()));
         return;
     }
+    leptos::task::spawn_local(add_now(ctx, files, refused));
+}
+
+/// [`add`], finished when the articles are in (or refused); the caller checks `busy` first.
+pub async fn add_now(ctx: Ctx, files: Vec<NewDoc>, refused: Vec<FileReport>) {
+    let lib = ctx.library;
     let label = match files.len() {
         1 => format!("Reading {}", files[0].name),
         n => format!("Reading {n} articles"),
     };
-    leptos::task::spawn_local(async move {
-        let verdicts = match rebuild(ctx, &files, label).await {
-            Ok(v) => v,
-            Err(e) => {
-                let failed = files.iter().map(|f| FileReport {
-                    name: f.name.clone(),
-                    outcome: FileOutcome::Refused(e.clone()),
+    let verdicts = match rebuild(ctx, &files, label).await {
+        Ok(v) => v,
+        Err(e) => {
+            let failed = files.iter().map(|f| FileReport {
+                name: f.name.clone(),
+                outcome: FileOutcome::Refused(e.clone()),
+            });
+            lib.report.set(refused.into_iter().chain(failed).collect());
+            return;
+        }
+    };
+    let mut accepted = Vec::new();
+    let mut report = refused;
+    for (file, verdict) in files.into_iter().zip(verdicts) {
+        match verdict {
+            Ok(id) => {
+                report.push(FileReport {
+                    name: file.name.clone(),
+                    outcome: FileOutcome::Added,
                 });
-                lib.report.set(refused.into_iter().chain(failed).collect());
-                return;
+                accepted.push(StoredDoc::new(id, file.name, file.format.name(), file.bytes));
             }
-        };
-        let mut accepted = Vec::new();
-        let mut report = refused;
-        for (file, verdict) in files.into_iter().zip(verdicts) {
-            match verdict {
-                Ok(id) => {
-                    report.push(FileReport {
-                        name: file.name.clone(),
-                        outcome: FileOutcome::Added,
-                    });
-                    accepted.push(StoredDoc::new(id, file.name, file.format.name(), file.bytes));
-                }
-                Err(why) => report.push(FileReport {
-                    name: file.name,
-                    outcome: FileOutcome::Refused(why),
-                }),
-            }
+            Err(why) => report.push(FileReport {
+                name: file.name,
+                outcome: FileOutcome::Refused(why),
+            }),
         }
-        if let Err(why) = save(&accepted).await {
-            for r in report.iter_mut().filter(|r| r.outcome == FileOutcome::Added) {
-                r.outcome = FileOutcome::NotSaved(why.clone());
-            }
+    }
+    if let Err(why) = save(&accepted).await {
+        for r in report.iter_mut().filter(|r| r.outcome == FileOutcome::Added) {
+            r.outcome = FileOutcome::NotSaved(why.clone());
         }
-        lib.added.update(|a| a.extend(accepted));
-        lib.report.set(report);
-    });
+    }
+    lib.added.update(|a| a.extend(accepted));
+    lib.report.set(report);
+}
+
+/// Adds the articles a link carries (`share::KEY` in the fragment), then drops them from the
+/// address bar: the view state stays, the articles now live in this browser's library.
+pub async fn add_from_link(ctx: Ctx) {
+    let location = window().location();
+    let hash = location.hash().unwrap_or_default();
+    let (rest, Some(art)) = share::split_fragment(hash.trim_start_matches('#')) else {
+        return;
+    };
+    let unpacked = share::unpack(art);
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{rest}")));
+    }
+    match unpacked {
+        Err(e) => ctx.notices.update(|n| {
+            n.push(format!(
+                "The articles in this link could not be read: {e}. The rest of the link is shown."
+            ))
+        }),
+        Ok(articles) if articles.is_empty() => {}
+        Ok(articles) => {
+            let n = articles.len();
+            let files = articles
+                .into_iter()
+                .map(|a| NewDoc {
+                    name: a.name,
+                    format: a.format,
+                    bytes: a.bytes,
+                })
+                .collect();
+            add_now(ctx, files, Vec::new()).await;
+            ctx.notices.update(|v| {
+                v.push(format!(
+                    "This link carried {n} articles; they are now in this browser's library (see Articles)."
+                ))
+            });
+        }
+    }
 }
 
 /// Saves accepted articles in one transaction; the error is for the user.

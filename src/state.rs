@@ -62,7 +62,8 @@ pub fn state_from_fragment(fragment: &str, data: &Data) -> (ViewState, Vec<Strin
 pub fn sync_with_url(ctx: Ctx) {
     let (state, notices) = ctx.data.with_untracked(|d| state_from_fragment(&current_hash(), d));
     ctx.view.set(state);
-    ctx.notices.set(notices);
+    // Added to, not replaced: storage and a link's articles may have spoken first.
+    ctx.notices.update(|n| n.extend(notices));
 
     let last = StoredValue::new(ctx.view.get_untracked());
     Effect::new(move |_| {
@@ -103,7 +104,8 @@ pub fn sync_with_url(ctx: Ctx) {
             ctx.view.set(state);
         }
         if !notices.is_empty() {
-            ctx.notices.set(notices);
+            // Added to, not replaced: storage and a link's articles may have spoken first.
+            ctx.notices.update(|n| n.extend(notices));
         }
     };
     let handle = window_event_listener(leptos::ev::popstate, move |_| reload());

@@ -24,6 +24,7 @@ pub mod ingest;
 pub mod lexicon;
 pub mod library;
 pub mod model;
+pub mod share;
 pub mod text;
 pub mod time;
 pub mod view_state;

@@ -6,6 +6,7 @@ use crate::library::{self, FileOutcome};
 use crate::state::{Ctx, ctx};
 use crate::worker_client::NewDoc;
 use entente_core::ingest::{Format, MAX_DOCUMENT_BYTES};
+use entente_core::share::{self, SharedArticle};
 use entente_core::view_state::{Panel, Selection};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -218,6 +219,7 @@ pub fn Articles() -> impl IntoView {
             <Report />
             {unsaved}
             {list}
+            <ShareArticles />
             <div class="library-actions">
                 <label class="button file">"Open bundle…"
                     <input id="open-bundle" type="file" accept=".json,application/json" on:change=on_bundle />
@@ -229,6 +231,60 @@ pub fn Articles() -> impl IntoView {
                 }>"Reset to the default articles"</button>
             </div>
         </section>
+    }
+}
+
+/// "Copy link with my articles": the view's link plus the added articles, deflated, up to
+/// `share::MAX_LINK_BYTES`; beyond it, the way to a bundle instead. The link is also shown, to
+/// copy by hand where the clipboard is refused.
+#[component]
+fn ShareArticles() -> impl IntoView {
+    let c = ctx();
+    let outcome = RwSignal::new(None::<Result<(String, String), String>>);
+    let make = move |_| {
+        let articles: Vec<SharedArticle> = c.library.added.with_untracked(|a| {
+            a.iter()
+                .map(|d| SharedArticle {
+                    name: d.name.clone(),
+                    format: Format::from_token(&d.format).unwrap_or(Format::Text),
+                    bytes: d.bytes.clone(),
+                })
+                .collect()
+        });
+        let n = articles.len();
+        match share::pack(&articles) {
+            Err(e) => outcome.set(Some(Err(format!(
+                "Your {n} added articles do not fit in a link: {e}. Export a bundle instead (Export → Model + texts) and send the file."
+            )))),
+            Ok(art) => {
+                let location = window().location();
+                let hash = location.hash().unwrap_or_default();
+                let base = location.href().unwrap_or_default();
+                let base = base.split('#').next().unwrap_or_default();
+                let link = format!("{base}#{}", share::join_fragment(hash.trim_start_matches('#'), &art));
+                let note = format!(
+                    "A link with your {n} added articles ({} of the {} a link can carry). Whoever opens it gets them in their own browser.",
+                    share::kilobytes(art.len() * 3 / 4),
+                    share::kilobytes(share::MAX_LINK_BYTES)
+                );
+                let _ = window().navigator().clipboard().write_text(&link);
+                outcome.set(Some(Ok((note, link))));
+            }
+        }
+    };
+    view! {
+        <Show when=move || c.library.added.with(|a| !a.is_empty())>
+            <div class="share-articles">
+                <button id="share-articles" on:click=make>"Copy link with my articles"</button>
+                {move || outcome.get().map(|o| match o {
+                    Ok((note, link)) => view! {
+                        <p class="hint">{note}</p>
+                        <input id="share-link" type="text" readonly prop:value=link aria-label="Link with your articles" />
+                    }.into_any(),
+                    Err(why) => view! { <p class="warning" id="share-refused">{why}</p> }.into_any(),
+                })}
+            </div>
+        </Show>
     }
 }
 

@@ -49,3 +49,26 @@ export async function openPage(env, { path = '', viewport = { width: 1400, heigh
 export function shot(page, name) {
   return page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
 }
+
+/// Waits until the app has read the user's stored articles and applied the URL.
+export async function ready(page) {
+  await page.locator('html[data-entente="ready"]').waitFor();
+}
+
+/// A file for `setInputFiles`.
+export const file = (name, text, mimeType = 'text/plain') => ({ name, mimeType, buffer: Buffer.isBuffer(text) ? text : Buffer.from(text) });
+
+export async function openArticles(page) {
+  if (!(await page.locator('.articles').count())) await page.getByRole('button', { name: 'Articles', exact: true }).click();
+  await page.locator('.articles').waitFor();
+}
+
+/// Adds files through the Articles panel's file input and waits for the batch's report.
+export async function addFiles(page, files) {
+  await openArticles(page);
+  // The last batch's report goes first, so the wait below is for this batch's.
+  if (await page.locator('.report').count()) await page.locator('.report .dismiss').click();
+  await page.locator('#add-files').setInputFiles(files);
+  await page.locator('.report').waitFor();
+  await page.locator('#ingest-progress').waitFor({ state: 'detached' });
+}

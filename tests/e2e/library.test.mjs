@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, openPage, shot } from './harness.mjs';
+import { addFiles, file, launch, openArticles, openPage, ready, shot } from './harness.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -24,27 +24,6 @@ const HTML = `<!DOCTYPE html><html><head><title>Seoul and Tokyo talk cyber</titl
 <body><article><h1>Seoul and Tokyo talk cyber</h1><p>South Korea and Japan agreed on Tuesday to share threat data.</p></article></body></html>`;
 const TEXT = 'Canberra, May 3, 2023\n\nAustralia condemned North Korea on Wednesday for a missile launch.\n';
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1]);
-
-const file = (name, text, mimeType = 'text/plain') => ({ name, mimeType, buffer: Buffer.isBuffer(text) ? text : Buffer.from(text) });
-
-async function ready(page) {
-  await page.locator('html[data-entente="ready"]').waitFor();
-}
-
-async function openArticles(page) {
-  if (!(await page.locator('.articles').count())) await page.getByRole('button', { name: 'Articles', exact: true }).click();
-  await page.locator('.articles').waitFor();
-}
-
-/// Adds files through the file input and waits for the batch report.
-async function addFiles(page, files) {
-  await openArticles(page);
-  // The last batch's report goes first, so the wait below is for this batch's.
-  if (await page.locator('.report').count()) await page.locator('.report .dismiss').click();
-  await page.locator('#add-files').setInputFiles(files);
-  await page.locator('.report').waitFor();
-  await page.locator('#ingest-progress').waitFor({ state: 'detached' });
-}
 
 /// Every stored document as {name, format, bytes (array)}, straight from IndexedDB.
 function storedDocuments(page) {
@@ -195,6 +174,56 @@ test('a bundle exported with added articles opens again after a reset, titles an
   await page.reload();
   await ready(page);
   assert.match(await page.getByTestId('counts').textContent(), /3 articles/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a link can carry the added articles, up to its stated size, and a damaged one is named', async () => {
+  const { page, context, problems } = await openPage(env);
+  await ready(page);
+  await addFiles(page, [file('exercise.md', MARKDOWN, 'text/markdown'), file('canberra.txt', TEXT)]);
+  await page.locator('#share-articles').click();
+  const link = await page.locator('#share-link').inputValue();
+  assert.match(link, /#.*art=[A-Za-z0-9_-]+$/);
+  assert.match(await page.locator('.share-articles .hint').textContent(), /your 2 added articles \(\d+\.\d kB of the 32\.8 kB a link can carry\)/);
+  assert.doesNotMatch(page.url(), /art=/, 'article text never enters the address bar by itself');
+
+  // A fresh browser (nothing stored) opening the link gets the articles, saved in its library.
+  const other = await openPage(env);
+  await other.page.goto(link);
+  await ready(other.page);
+  assert.match(await other.page.locator('.notices').textContent(), /This link carried 2 articles/);
+  assert.doesNotMatch(other.page.url(), /art=/, 'once added, the articles leave the address bar');
+  await openArticles(other.page);
+  assert.match(await other.page.getByTestId('library-summary').textContent(), /^4 articles: the default articles, 2 added/);
+  assert.ok(await other.page.locator('.article-list .added', { hasText: 'Tallinn hosts a cyber exercise' }).count());
+  await other.page.reload();
+  await ready(other.page);
+  await openArticles(other.page);
+  assert.match(await other.page.getByTestId('library-summary').textContent(), /^4 articles: the default articles, 2 added/, 'kept after a reload');
+  assert.deepEqual(other.problems, []);
+  await other.context.close();
+
+  // A cut link: a notice, the rest of the view, nothing added.
+  const cut = await openPage(env);
+  await cut.page.goto(link.slice(0, -40) + '!!');
+  await ready(cut.page);
+  assert.match(await cut.page.locator('.notices').textContent(), /The articles in this link could not be read/);
+  await openArticles(cut.page);
+  assert.match(await cut.page.getByTestId('library-summary').textContent(), /^2 articles: the default articles\.$/);
+  assert.deepEqual(cut.problems, []);
+  await cut.context.close();
+
+  // Too much for a link: the size, the limit and the way out.
+  let x = 2463534242;
+  const noise = Array.from({ length: 120_000 }, () => {
+    x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
+    return 'abcdefghijklmnopqrstuvwxyz '[x % 27];
+  }).join('');
+  await addFiles(page, [file('noise.txt', `Noise\n\n${noise}\n`)]);
+  await page.locator('#share-articles').click();
+  assert.match(await page.locator('#share-refused').textContent(), /^Your 3 added articles do not fit in a link: they take \d+\.\d kB compressed, over the 32\.8 kB a link can carry\. Export a bundle instead/);
+  await shot(page, 'share-articles-refused');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -556,9 +556,7 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
         .any(|k| v.is_any(k, &ORG_HEADS) || v.is_any(k, &PLACE_HEADS) || v.is_any(k, &EVENT_HEADS));
     let after_the = r.start > 0 && v.is(r.start - 1, "the");
     // Words the lexicon knows as verbs or sector nouns are English words, not names ("Contributing Participant").
-    let english = r
-        .clone()
-        .any(|k| v.is_verb_form(k) || v.is_trigger_form(k));
+    let english = r.clone().any(|k| v.is_verb_form(k) || v.is_trigger_form(k));
     if person_shape && inside.is_empty() && !heads && !after_the && !english && (2..=3).contains(&words) {
         return Some(Mention::new(
             r.clone(),
@@ -934,8 +932,7 @@ fn assign_roles(v: &TokenView, lex: &Lexicon, mentions: &mut [Mention]) {
             continue;
         }
         let w = v.lower(next);
-        let verbish =
-            v.is_verb_form(next) || v.is_trigger_form(next) || v.is_any(next, &super::words::REPORTING_VERBS);
+        let verbish = v.is_verb_form(next) || v.is_trigger_form(next) || v.is_any(next, &super::words::REPORTING_VERBS);
         let function = v.is_any(next, &COMMON_SENTENCE_WORDS)
             || v.is_any(next, &AUXILIARIES)
             || v.is_any(next, &ADVERBS)

@@ -84,12 +84,18 @@ impl Triggers {
 
     /// Every single-word form that has a definition.
     pub fn single_forms(&self) -> impl Iterator<Item = &str> {
-        self.by_form.iter().filter(|(_, defs)| !defs.is_empty()).map(|(f, _)| f.as_str())
+        self.by_form
+            .iter()
+            .filter(|(_, defs)| !defs.is_empty())
+            .map(|(f, _)| f.as_str())
     }
 
     /// Every first word of a two-word trigger.
     pub fn pair_starts(&self) -> impl Iterator<Item = &str> {
-        self.pairs.iter().filter(|(_, defs)| !defs.is_empty()).map(|(f, _)| f.as_str())
+        self.pairs
+            .iter()
+            .filter(|(_, defs)| !defs.is_empty())
+            .map(|(f, _)| f.as_str())
     }
 
     pub fn single(&self, lower: &str) -> &[TriggerDef] {

@@ -335,7 +335,10 @@ impl VerbDictionary {
 
     /// Every inflected form that has a reading.
     pub fn forms(&self) -> impl Iterator<Item = &str> {
-        self.forms.iter().filter(|(_, senses)| !senses.is_empty()).map(|(f, _)| f.as_str())
+        self.forms
+            .iter()
+            .filter(|(_, senses)| !senses.is_empty())
+            .map(|(f, _)| f.as_str())
     }
 
     /// The readings of an inflected verb form (lower case).
