@@ -71,7 +71,7 @@ if (!runs.length) {
     ),
     '',
     `Phases of the best request: ingest ${ms(bt.ingestMs)} (until the last progress message; the worker itself started in ${ms(bt.readyMs)}, not counted), ` +
-      `then ${ms(bt.extractMs)} to the \`done\` message carrying a bundle of ${fmt(bt.bundleChars / 1e6)} million characters. ` +
+      `then ${ms(bt.extractMs)} to the \`done\` message carrying a bundle of ${fmt(bt.bundleBytes / 1e6)} MB (UTF-8, transferred as bytes). ` +
       `The wasm row includes serialising that bundle and posting it, which the native row does not; ` +
       `all rounds: ${runs.map((r) => ms(r.extractMs)).join(', ')}.`,
   );

@@ -443,8 +443,7 @@ async fn in_worker(
     };
     // The parse holds this thread; let the finished progress bar paint first.
     next_frame().await;
-    let (corpus, model) =
-        import_bundle(outcome.bundle.as_bytes()).map_err(|e| format!("The worker's answer could not be read: {e}"))?;
+    let (corpus, model) = import_bundle(&outcome.bundle).map_err(|e| format!("The worker's answer could not be read: {e}"))?;
     Ok((corpus, model, outcome.verdicts))
 }
 

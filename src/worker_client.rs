@@ -5,7 +5,7 @@
 //! let (cancel, outcome) = worker_client::start_extraction(request, move |p| progress.set(Some(p)));
 //! // keep `cancel` to stop the batch (a Cancel button); dropping `outcome` also stops it
 //! match outcome.await {
-//!     Ok(o) => { let (corpus, model) = entente_core::export::import_bundle(o.bundle.as_bytes())?; … }
+//!     Ok(o) => { let (corpus, model) = entente_core::export::import_bundle(&o.bundle)?; … }
 //!     Err(ExtractError::Cancelled) => {}
 //!     Err(ExtractError::Failed(why)) => notice(why),
 //! }
@@ -67,11 +67,11 @@ pub struct Progress {
     pub total: u32,
 }
 
-/// The result of a batch: the `entente-bundle/1` JSON of the library and its model, and per
-/// article of the request, in order, its document id or why it was refused.
+/// The result of a batch: the `entente-bundle/1` JSON of the library and its model (UTF-8), and
+/// per article of the request, in order, its document id or why it was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
-    pub bundle: String,
+    pub bundle: Vec<u8>,
     pub verdicts: Vec<Result<String, String>>,
 }
 
@@ -250,12 +250,12 @@ impl Job {
                 total: number(data, "total"),
             }),
             Some("done") => {
-                let result = match get(data, "bundle").as_string() {
-                    Some(bundle) => Ok(Outcome {
-                        bundle,
+                let result = match get(data, "bundle").dyn_into::<Uint8Array>() {
+                    Ok(bundle) => Ok(Outcome {
+                        bundle: bundle.to_vec(),
                         verdicts: verdicts(&get(data, "verdicts")),
                     }),
-                    None => Err(ExtractError::Failed("the extraction worker sent no bundle".into())),
+                    Err(_) => Err(ExtractError::Failed("the extraction worker sent no bundle".into())),
                 };
                 self.settle(result);
             }

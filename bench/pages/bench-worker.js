@@ -130,7 +130,7 @@ window.runCorpus = async ({ textsUrl, targetBytes, minBytes = 0, marker = 'bench
       await new Promise((ok) => setTimeout(ok, 50));
       // The tasks of this batch: from the one that stamped `start` (begun a moment before it).
       const during = longTasks.filter((t) => t.start >= start - 2 && t.start < end);
-      // The task that delivered the reply (deserialising the bundle string) contains doneAt.
+      // The task that delivered the reply (receiving the bundle) contains doneAt.
       const isReply = (t) => t.start <= r.doneAt && r.doneAt <= t.start + t.duration;
       const replyTask = during.find(isReply);
       const others = during.filter((t) => !isReply(t));
@@ -139,10 +139,10 @@ window.runCorpus = async ({ textsUrl, targetBytes, minBytes = 0, marker = 'bench
         !t ? null : t.start < posted ? 'start + request' : t.start < (r.lastProgressAt ?? posted) ? 'ingest' : 'extraction';
       let bundle = r.last.bundle;
       r.last.bundle = null;
-      const bundleChars = bundle.length;
+      const bundleBytes = bundle.byteLength;
       let parseMs = null;
       const p0 = performance.now();
-      if (parse) JSON.parse(bundle);
+      if (parse) JSON.parse(new TextDecoder().decode(bundle));
       bundle = null;
       // Collect the bundle now (Chromium runs with --js-flags=--expose-gc), so its garbage is not
       // collected during, and counted against, the next batch.
@@ -163,7 +163,7 @@ window.runCorpus = async ({ textsUrl, targetBytes, minBytes = 0, marker = 'bench
         ingestMs: (r.lastProgressAt ?? posted) - posted,
         extractMs: end - (r.lastProgressAt ?? posted),
         totalMs: end - start - (warmupMs ?? 0),
-        bundleChars,
+        bundleBytes,
         longestTaskMs: Math.max(0, ...during.map((t) => t.duration)),
         replyTaskMs: replyTask?.duration ?? 0,
         longestOtherTaskMs: longestOther?.duration ?? 0,

@@ -3,6 +3,7 @@
 //! too, so the gold tests in tests/ run the same scorers as `entente-cli eval`.
 
 pub mod bench;
+pub mod bench_layout;
 pub mod build_data;
 pub mod debug;
 pub mod eval;

@@ -1,6 +1,6 @@
 //! entente-cli: the Entente core on the command line.
 
-use entente_cli::{bench, build_data, debug, eval, snapshot, table};
+use entente_cli::{bench, bench_layout, build_data, debug, eval, snapshot, table};
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -11,7 +11,8 @@ const USAGE: &str = "usage: entente-cli <command>
   extract [--json|--tsv] [FILE...]    extract files (default: the built-in corpus) to the model JSON or the event table
   eval [--details]                    score the extractor on the seed gold and the evaluation sets
   snapshot DIR... -o FILE             ingest folders of .txt/.md/.html in parallel into a bundle the app imports
-  bench [MB]                          extraction throughput on the seeds and evaluation texts repeated to MB (default 20)";
+  bench [MB]                          extraction throughput on the seeds and evaluation texts repeated to MB (default 20)
+  bench-layout DIR                    graph layout time on generated graphs of 1,000 to 20,000 actors (their edges written to DIR)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -25,6 +26,7 @@ fn main() -> ExitCode {
         Some("extract") => extract(&args[1..]),
         Some("eval") => eval_command(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
+        Some("bench-layout") => bench_layout::run(&args[1..]),
         Some("snapshot") => snapshot::run(&args[1..]),
         _ => Err(USAGE.to_string()),
     };

@@ -10,7 +10,7 @@
 //! | worker → page | `{v, kind: "ready"}` once the module is running; the page sends its request then |
 //! | page → worker | `{v, kind: "extract", base: null \| bundle JSON string, removed: [document id], articles: [{name, format: "text"\|"markdown"\|"html", bytes: Uint8Array}]}` |
 //! | worker → page | `{v, kind: "progress", phase: "reading"\|"analysing", done, total}`, at most about 100 per phase |
-//! | worker → page | `{v, kind: "done", bundle, verdicts: [{id} \| {reason}]}`, one verdict per article in order |
+//! | worker → page | `{v, kind: "done", bundle: Uint8Array (UTF-8 JSON, transferred), verdicts: [{id} \| {reason}]}`, one verdict per article in order |
 //! | worker → page | `{v, kind: "failed", error}` when the request itself cannot be served |
 //!
 //! The library is `entente_core::library::assemble` of the base (the default articles when
@@ -50,7 +50,13 @@ mod wasm {
                 Ok(done) => done,
                 Err(error) => message("failed", &[("error", error.into())]),
             };
-            post(&handler_scope, &reply);
+            // The bundle's buffer moves to the page instead of being copied.
+            match get(&reply, "bundle").dyn_into::<Uint8Array>() {
+                Ok(bytes) => {
+                    let _ = handler_scope.post_message_with_transfer(&reply, &Array::of1(&bytes.buffer()));
+                }
+                Err(_) => post(&handler_scope, &reply),
+            }
         });
         scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         // The worker lives as long as its handler: it is terminated by the page, never unloaded.
@@ -184,9 +190,9 @@ mod wasm {
         let corpus = library.corpus;
         let documents = corpus.documents.len();
         let model = extract_with_progress(&corpus, |done| progress(scope, "analysing", done, documents));
-        Ok(message(
-            "done",
-            &[("bundle", bundle(&model, &corpus).into()), ("verdicts", out.into())],
-        ))
+        // As bytes, transferred: a string of hundreds of megabytes would be copied, and converted
+        // from UTF-16, on the page's main thread.
+        let bytes = Uint8Array::from(bundle(&model, &corpus).as_bytes());
+        Ok(message("done", &[("bundle", bytes.into()), ("verdicts", out.into())]))
     }
 }

@@ -88,6 +88,7 @@ test('200 articles are read in the worker, with progress, errors by name, and no
   assert.match(reasons[0], /the file is empty/);
   assert.match(reasons[1], /this is not text: it is a PNG image/);
   assert.equal(reasons[2], 'the same text as "000_south-korea-joins-ccdcoe.txt", which is already in the corpus');
+  assert.ok(r.last.bundleIsBytes, 'the bundle arrives as bytes (transferred), not as a string to copy');
   assert.equal(r.schema, 'entente-bundle/1');
   assert.equal(r.bundleDocuments.length, SEEDS.length + 200, 'the default articles first, then the added ones');
   assert.deepEqual(r.bundleDocuments.slice(0, 2), SEEDS.map((s) => s.name));
