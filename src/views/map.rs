@@ -26,7 +26,8 @@ fn viewport_of(state: Option<MapState>, fit: BBox) -> Viewport {
             v.zoom = f64::from(m.zoom);
             v.clamp();
         }
-        None => v.fit(fit, 40.0),
+        // Wide enough for the labels beside the outermost markers.
+        None => v.fit(fit, 60.0),
     }
     v
 }
