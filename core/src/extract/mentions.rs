@@ -287,8 +287,11 @@ fn name_chunks(v: &TokenView, range: Range<usize>, hit_starts: &[usize]) -> Vec<
         let mut titled = false;
         // Skip sentence-initial function words and leading titles.
         while start < range.end && v.is_word(start) && v.is_capitalized(start) {
+            // "Near Ar Raqqah", "Declaring Mosul ...": a preposition or an -ing verb opening the
+            // sentence is capitalised by position, not because it is part of a name.
+            let opener = v.is_any(start, &PREPOSITIONS) || (v.lower(start).ends_with("ing") && v.is_verb_form(start));
             if (v.is_sentence_start(start) || start > i)
-                && v.is_any(start, &COMMON_SENTENCE_WORDS)
+                && (v.is_any(start, &COMMON_SENTENCE_WORDS) || (opener && v.is_sentence_start(start)))
                 && !titled
                 && !hit_starts.contains(&start)
             {
@@ -303,20 +306,22 @@ fn name_chunks(v: &TokenView, range: Range<usize>, hit_starts: &[usize]) -> Vec<
             break;
         }
         let mut end = start;
+        let name_word = |k: usize| {
+            k < range.end && v.is_word(k) && v.is_capitalized(k) && !has_digit(v.raw(k)) && !v.is_any(k, &CALENDAR_WORDS)
+        };
         while end < range.end {
-            let cap = v.is_word(end) && v.is_capitalized(end) && !has_digit(v.raw(end)) && !v.is_any(end, &CALENDAR_WORDS);
-            if cap {
+            if name_word(end) {
                 end += 1;
             } else if v.glued_hyphen[end] && end + 1 < range.end && v.is_word(end + 1) {
                 end += 2; // "Jae-in", "Indo-Pacific"
-            } else if v.is_any(end, &NAME_CONNECTORS)
+            } else if v.is_any(end, &NAME_CONNECTORS) && end > start && name_word(end + 1) && !v.is(end, "and") {
+                end += 1; // "Institute of Liberal Democracy", "Charles de Gaulle"
+            } else if v.is_any(end, &NAME_PARTICLES)
                 && end > start
-                && end + 1 < range.end
-                && v.is_word(end + 1)
-                && v.is_capitalized(end + 1)
-                && !v.is(end, "and")
+                && v.glued_hyphen.get(end + 1) == Some(&true)
+                && name_word(end + 2)
             {
-                end += 1;
+                end += 3; // "Haider al-Abadi"
             } else {
                 break;
             }
@@ -351,6 +356,19 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
         .filter(|h| h.range.start >= r.start && h.range.end <= r.end)
         .collect();
     let last = r.end - 1;
+    // A dictionary or country phrase that runs past the chunk ("Islamic State of Iraq | and the
+    // Levant", where the chunk stops at "and"): the lexicon pass knows the whole name.
+    let straddles = |h: &&LexHit| {
+        let overlaps = h.range.start < r.end && h.range.end > r.start;
+        let contained = h.range.start >= r.start && h.range.end <= r.end;
+        overlaps && !contained && !matches!(h.hit, Hit::Agent(_))
+    };
+    if hits.iter().any(|h| straddles(&h)) {
+        return None;
+    }
+    if let Some(m) = name_after_title(v, r.clone(), &inside, s) {
+        return Some(m);
+    }
     // One dictionary or country phrase covering the whole chunk: the lexicon knows it.
     if let [h] = inside.as_slice() {
         if h.range == r && !matches!(h.hit, Hit::Agent(_)) {
@@ -582,6 +600,39 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
         ));
     }
     None
+}
+
+/// "Foreign Secretary Boris Johnson", "Australian Foreign Minister Julie Bishop": a title the
+/// lexicon knows (country and office), then two or three capitalised words of no known kind,
+/// is a person named by those words. The title keeps its own mention from the lexicon pass.
+fn name_after_title(v: &TokenView, r: Range<usize>, inside: &[&LexHit], s: u32) -> Option<Mention> {
+    // The leading run of country and office phrases, each starting where the last ended.
+    let mut t = r.start;
+    while let Some(h) = inside
+        .iter()
+        .find(|h| h.range.start == t && matches!(h.hit, Hit::Agent(_) | Hit::Country { .. }))
+    {
+        t = h.range.end;
+    }
+    let office = t > r.start && v.is_any(t - 1, &PERSON_TITLES);
+    let name = t..r.end;
+    let words = name.clone().filter(|&k| v.is_word(k)).count();
+    let name_part =
+        |k: usize| (v.is_capitalized(k) && !v.is_all_caps(k)) || v.is_any(k, &NAME_PARTICLES) || (k > 0 && v.glued_hyphen[k - 1]);
+    let plain = name.clone().filter(|&k| v.is_word(k)).all(name_part)
+        && !name.clone().any(|k| v.is_any(k, &ORG_HEADS) || v.is_any(k, &PLACE_HEADS) || v.is_any(k, &PERSON_TITLES))
+        // Nothing the lexicon knows starts the name ("Minister Seoul" is not a person).
+        && !inside.iter().any(|h| h.range.start == t);
+    (office && (2..=4).contains(&words) && plain).then(|| {
+        Mention::new(
+            name.clone(),
+            Referent::Name {
+                class: NameClass::Person,
+                name: v.slice(name).to_string(),
+            },
+            s,
+        )
+    })
 }
 
 pub(crate) static AUXILIARIES: WordSet = WordSet::new(&[

@@ -82,3 +82,63 @@ pub fn named_entities(doc: &Document) -> Vec<NamedEntity> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{Format, Source, ingest};
+
+    /// The names found in `text`, with their classes.
+    fn names(text: &str) -> Vec<(String, EntityClass)> {
+        let doc = ingest(
+            Source {
+                name: "t.txt",
+                bytes: text.as_bytes(),
+            },
+            Format::Text,
+        )
+        .unwrap();
+        named_entities(&doc)
+            .into_iter()
+            .map(|e| (doc.text[e.span.start as usize..e.span.end as usize].to_string(), e.class))
+            .collect()
+    }
+
+    fn has(found: &[(String, EntityClass)], name: &str, class: EntityClass) -> bool {
+        found.iter().any(|(n, c)| n == name && *c == class)
+    }
+
+    #[test]
+    fn a_name_after_an_office_is_a_person() {
+        let found = names("Foreign Secretary Boris Johnson met the press in London on Monday.");
+        assert!(has(&found, "Boris Johnson", EntityClass::Person), "{found:?}");
+    }
+
+    #[test]
+    fn a_particle_joins_an_arabic_name() {
+        let found = names("Prime Minister Haider al-Abadi visited Mosul on Tuesday.");
+        assert!(has(&found, "Haider al-Abadi", EntityClass::Person), "{found:?}");
+    }
+
+    #[test]
+    fn a_preposition_opening_a_sentence_is_not_part_of_a_name() {
+        let found = names("Near Tal Afar, coalition forces struck a fighting position.");
+        assert!(found.iter().all(|(n, _)| !n.starts_with("Near")), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_does_not_end_in_a_connector_before_a_weekday() {
+        let found = names("The envoys met in Geneva Hall on Monday.");
+        assert!(found.iter().all(|(n, _)| !n.ends_with(" on")), "{found:?}");
+    }
+
+    #[test]
+    fn a_dictionary_name_longer_than_the_capitalised_run_is_kept_whole() {
+        let found = names("Coalition forces struck the Islamic State of Iraq and the Levant near Mosul.");
+        assert!(
+            has(&found, "Islamic State of Iraq and the Levant", EntityClass::Organization),
+            "{found:?}"
+        );
+        assert!(found.iter().all(|(_, c)| *c != EntityClass::Person), "{found:?}");
+    }
+}

@@ -6,6 +6,9 @@ pub static NAME_CONNECTORS: WordSet = WordSet::new(&[
     "of", "for", "and", "de", "du", "del", "da", "van", "von", "al", "bin", "on", "the", "&",
 ]);
 
+/// Lower-case particles joined to the next part of a name by a hyphen ("al-Abadi", "el-Sisi").
+pub static NAME_PARTICLES: WordSet = WordSet::new(&["al", "el", "ad", "ash", "az", "ar", "bin", "ibn", "abu", "bint", "ben"]);
+
 /// Last words that make a capitalised name an organisation.
 pub static ORG_HEADS: WordSet = WordSet::new(&[
     "institute",
