@@ -426,7 +426,10 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
     let is_org = v.is_any(last, &ORG_HEADS)
         || r.clone()
             .any(|k| k + 2 < r.end && v.is_any(k, &ORG_HEADS) && v.is(k + 1, "of"));
-    let is_place = v.is_any(last, &PLACE_HEADS) || (v.is_any(r.start, &PLACE_HEADS) && r.len() > 2 && v.is(r.start + 1, "of"));
+    // "New York", "New Territories West": "New" opens place names, never a person's.
+    let is_place = v.is_any(last, &PLACE_HEADS)
+        || (v.is_any(r.start, &PLACE_HEADS) && r.len() > 2 && v.is(r.start + 1, "of"))
+        || (v.is(r.start, "new") && words >= 2);
     if is_org {
         // "South Korean Army", "U.S. Army": a country's sector body rather than a new organisation.
         if let (Some(country), Some(sector)) = (country_inside, head_sector) {

@@ -141,4 +141,12 @@ mod tests {
         );
         assert!(found.iter().all(|(_, c)| *c != EntityClass::Person), "{found:?}");
     }
+
+    #[test]
+    fn buildings_churches_and_new_places_are_not_people() {
+        let found = names("Pilgrims crowded the Grand Mosque. The Church of Scientology sued Tom Hanks in New York.");
+        assert!(has(&found, "Grand Mosque", EntityClass::Location), "{found:?}");
+        assert!(has(&found, "Church of Scientology", EntityClass::Organization), "{found:?}");
+        assert!(has(&found, "New York", EntityClass::Location), "{found:?}");
+    }
 }

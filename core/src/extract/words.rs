@@ -12,6 +12,7 @@ pub static NAME_PARTICLES: WordSet = WordSet::new(&["al", "el", "ad", "ash", "az
 /// Last words that make a capitalised name an organisation.
 pub static ORG_HEADS: WordSet = WordSet::new(&[
     "institute",
+    "church",
     "institution",
     "service",
     "services",
@@ -276,6 +277,17 @@ pub static PLACE_HEADS: WordSet = WordSet::new(&[
     "channel",
     "pass",
     "street",
+    "avenue",
+    "road",
+    "bridge",
+    "mosque",
+    "temple",
+    "cathedral",
+    "hotel",
+    "station",
+    "stadium",
+    "palace",
+    "park",
 ]);
 
 /// Capitalised words that are places on their own in news usage (regions, not states).
