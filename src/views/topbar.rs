@@ -8,17 +8,6 @@ use entente_core::view_state::{Flags, Panel, Token};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-const KINDS: [ActorKind; 8] = [
-    ActorKind::State,
-    ActorKind::Igo,
-    ActorKind::Agency,
-    ActorKind::Company,
-    ActorKind::Media,
-    ActorKind::Person,
-    ActorKind::Organization,
-    ActorKind::Group,
-];
-
 /// A toggle chip for one value of a filter set: pressed means "shown". An empty set shows all,
 /// so the first press narrows to that value.
 fn chip<T: Token + Send + Sync>(
@@ -158,7 +147,7 @@ pub fn TopBar() -> impl IntoView {
             <span class="filter-label">"Modality"</span>
             {MODALITIES.into_iter().map(|m| chip(modality_label(m), "mod", m, |f| &f.modalities, |f| &mut f.modalities)).collect_view()}
             <span class="filter-label">"Actors"</span>
-            {KINDS.into_iter().map(|k| chip(k.label(), "kind", k, |f| &f.kinds, |f| &mut f.kinds)).collect_view()}
+            {ActorKind::ALL.iter().map(|&k| chip(k.label(), "kind", k, |f| &f.kinds, |f| &mut f.kinds)).collect_view()}
             <button class="clear" on:click=move |_| c.view.update(|v| v.filters = Default::default())>"Clear filters"</button>
         </div>
     }

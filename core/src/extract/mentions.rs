@@ -275,11 +275,13 @@ fn has_digit(s: &str) -> bool {
 /// Runs of capitalised words that can be names: "Korea Institute of Liberal Democracy",
 /// "Moon Jae-in", "Hu Xijin". Sentence-initial common words and titles are left out.
 fn name_chunks(v: &TokenView, range: Range<usize>, hit_starts: &[usize]) -> Vec<Chunk> {
+    // A word that can be part of a name: capitalised, no digit, not a month or weekday.
+    let name_word =
+        |k: usize| k < range.end && v.is_word(k) && v.is_capitalized(k) && !has_digit(v.raw(k)) && !v.is_any(k, &CALENDAR_WORDS);
     let mut chunks = Vec::new();
     let mut i = range.start;
     while i < range.end {
-        let starts = v.is_word(i) && v.is_capitalized(i) && !has_digit(v.raw(i)) && !v.is_any(i, &CALENDAR_WORDS);
-        if !starts {
+        if !name_word(i) {
             i += 1;
             continue;
         }
@@ -306,9 +308,6 @@ fn name_chunks(v: &TokenView, range: Range<usize>, hit_starts: &[usize]) -> Vec<
             break;
         }
         let mut end = start;
-        let name_word = |k: usize| {
-            k < range.end && v.is_word(k) && v.is_capitalized(k) && !has_digit(v.raw(k)) && !v.is_any(k, &CALENDAR_WORDS)
-        };
         while end < range.end {
             if name_word(end) {
                 end += 1;
@@ -379,7 +378,7 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
             }
         }
     }
-    let name_text = || v.slice(r.clone()).to_string();
+    let named = |class| name_mention(v, r.clone(), class, s);
     let words = r.clone().filter(|&k| v.is_word(k)).count();
     // "Prime Minister", "President": a title without a name is not a name.
     if r.clone()
@@ -412,14 +411,7 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
     if is_event {
         return Some(Mention {
             role: Role::Qualifier,
-            ..Mention::new(
-                r.clone(),
-                Referent::Name {
-                    class: NameClass::Unknown,
-                    name: name_text(),
-                },
-                s,
-            )
+            ..named(NameClass::Unknown)
         });
     }
     // An organisation head at the end, or before "of" ("Korea Institute of Liberal Democracy").
@@ -458,14 +450,7 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
         if generic && !(r.clone()).any(|k| v.is_all_caps(k)) {
             return None;
         }
-        let mut m = Mention::new(
-            r.clone(),
-            Referent::Name {
-                class: NameClass::Org,
-                name: name_text(),
-            },
-            s,
-        );
+        let mut m = named(NameClass::Org);
         m.country = country_inside;
         m.sector = head_sector;
         return Some(m);
@@ -477,52 +462,24 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
     if words == 1 && adjective_suffix && r.end < v.len() && v.is_word(r.end) && !v.is_capitalized(r.end) && inside.is_empty() {
         return Some(Mention {
             role: Role::Qualifier,
-            ..Mention::new(
-                r.clone(),
-                Referent::Name {
-                    class: NameClass::Place,
-                    name: name_text(),
-                },
-                s,
-            )
+            ..named(NameClass::Place)
         });
     }
     if REGION_ADJECTIVES.has(lower_text.as_str()) {
         return Some(Mention {
             role: Role::Qualifier,
-            ..Mention::new(
-                r.clone(),
-                Referent::Name {
-                    class: NameClass::Place,
-                    name: name_text(),
-                },
-                s,
-            )
+            ..named(NameClass::Place)
         });
     }
     // A name followed by an event noun is the event's name ("Locked Shields exercises").
     if inside.is_empty() && v.is_any(r.end, &EVENT_HEADS) && !v.is_capitalized(r.end) {
         return Some(Mention {
             role: Role::Qualifier,
-            ..Mention::new(
-                r.clone(),
-                Referent::Name {
-                    class: NameClass::Unknown,
-                    name: name_text(),
-                },
-                s,
-            )
+            ..named(NameClass::Unknown)
         });
     }
     if is_place || REGIONS.has(lower_text.as_str()) {
-        return Some(Mention::new(
-            r.clone(),
-            Referent::Name {
-                class: NameClass::Place,
-                name: name_text(),
-            },
-            s,
-        ));
+        return Some(named(NameClass::Place));
     }
     // A dictionary person inside a longer chunk ("Russian President Vladimir Putin").
     if let Some(h) = inside.iter().find(|h| dict_kind(lex, h.hit) == Some(DictKind::Person)) {
@@ -538,7 +495,6 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
         return Some(m);
     }
     let all_mixed_case = r.clone().filter(|&k| v.is_word(k)).all(|k| !v.is_all_caps(k));
-    let lexicon_words = r.clone().filter(|&k| v.word_ids[k].is_some() && !v.glued_hyphen[k]).count();
     let person_shape = (2..=4).contains(&words) && all_mixed_case && inside.iter().all(|h| !matches!(h.hit, Hit::Country { .. }));
     // Evidence that a capitalised pair is a person: a known given or family name first, a role
     // in apposition (", the former editor of"), or a verb of saying right after.
@@ -547,29 +503,14 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
         && v.is_any(r.end + 1, &["the", "a", "an"])
         && (r.end + 2..(r.end + 5).min(v.len())).any(|k| v.is_any(k, &PERSON_TITLES));
     let followed_by_saying = v.is_any(r.end, &REPORTING_VERBS);
-    let _ = lexicon_words;
     if chunk.titled && words <= 4 && all_mixed_case && country_inside.is_none() {
-        return Some(Mention::new(
-            r.clone(),
-            Referent::Name {
-                class: NameClass::Person,
-                name: name_text(),
-            },
-            s,
-        ));
+        return Some(named(NameClass::Person));
     }
     if person_shape
         && (known_name_token || followed_by_role || followed_by_saying)
         && inside.iter().all(|h| matches!(h.hit, Hit::Agent(_)))
     {
-        return Some(Mention::new(
-            r.clone(),
-            Referent::Name {
-                class: NameClass::Person,
-                name: name_text(),
-            },
-            s,
-        ));
+        return Some(named(NameClass::Person));
     }
     // Two or three capitalised words with nothing saying organisation or place: in news, a person.
     let heads = r
@@ -579,28 +520,14 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
     // Words the lexicon knows as verbs or sector nouns are English words, not names ("Contributing Participant").
     let english = r.clone().any(|k| v.is_verb_form(k) || v.is_trigger_form(k));
     if person_shape && inside.is_empty() && !heads && !after_the && !english && (2..=3).contains(&words) {
-        return Some(Mention::new(
-            r.clone(),
-            Referent::Name {
-                class: NameClass::Person,
-                name: name_text(),
-            },
-            s,
-        ));
+        return Some(named(NameClass::Person));
     }
     if inside.is_empty() && words >= 1 && !v.is_sentence_start(r.start) || (inside.is_empty() && words >= 2) {
         // Capitalised and unknown: a name of unknown kind; resolution may learn more.
         if r.clone().any(|k| v.is_all_caps(k)) && words == 1 {
             return None; // single acronyms are handled by the acronym pass
         }
-        return Some(Mention::new(
-            r.clone(),
-            Referent::Name {
-                class: NameClass::Unknown,
-                name: name_text(),
-            },
-            s,
-        ));
+        return Some(named(NameClass::Unknown));
     }
     None
 }
@@ -626,16 +553,13 @@ fn name_after_title(v: &TokenView, r: Range<usize>, inside: &[&LexHit], s: u32) 
         && !name.clone().any(|k| v.is_any(k, &ORG_HEADS) || v.is_any(k, &PLACE_HEADS) || v.is_any(k, &PERSON_TITLES))
         // Nothing the lexicon knows starts the name ("Minister Seoul" is not a person).
         && !inside.iter().any(|h| h.range.start == t);
-    (office && (2..=4).contains(&words) && plain).then(|| {
-        Mention::new(
-            name.clone(),
-            Referent::Name {
-                class: NameClass::Person,
-                name: v.slice(name).to_string(),
-            },
-            s,
-        )
-    })
+    (office && (2..=4).contains(&words) && plain).then(|| name_mention(v, name, NameClass::Person, s))
+}
+
+/// A mention of the name the tokens `r` spell, of the given class.
+fn name_mention(v: &TokenView, r: Range<usize>, class: NameClass, s: u32) -> Mention {
+    let name = v.slice(r.clone()).to_string();
+    Mention::new(r, Referent::Name { class, name }, s)
 }
 
 pub(crate) static AUXILIARIES: WordSet = WordSet::new(&[
