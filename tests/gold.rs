@@ -20,7 +20,7 @@ fn seeds_actors_events_and_conflicts() {
     let r = seeds::score(&gold, &corpus, &model);
     println!("{}\n{}", r.actors.line("actors"), r.events.line("events"));
     assert!(f1(&r.actors) >= 0.95, "actors F1 {:.3} below 0.95", f1(&r.actors));
-    assert!(f1(&r.events) >= 0.68, "events F1 {:.3} below the 0.68 floor", f1(&r.events));
+    assert!(f1(&r.events) >= 0.72, "events F1 {:.3} below the 0.72 floor", f1(&r.events));
     assert!(
         r.conflicts_found.0 >= 2,
         "conflicts found {}/{}",

@@ -109,6 +109,9 @@ pub(crate) static INTENTION_VERBS: WordSet = WordSet::new(&[
     "contemplate",
     "contemplated",
     "contemplating",
+    "considering",
+    "mulling",
+    "weighing",
 ]);
 /// Verbs whose "to"-infinitive complement is what was decided: the complement is the event.
 pub(crate) static DECISION_VERBS: WordSet = WordSet::new(&[
@@ -572,7 +575,8 @@ fn clause_start(v: &TokenView, i: usize, sentence_start: usize) -> usize {
     let mut k = i;
     while k > sentence_start {
         let prev = k - 1;
-        if is_clause_boundary(v, prev) {
+        // A closing quote ends the quoted words: "“If ...,” he warned" is his act, not theirs.
+        if is_clause_boundary(v, prev) || v.is(prev, "”") {
             return k;
         }
         if is_saying(v, prev) && prev != i {
@@ -865,6 +869,20 @@ fn build_event(
                             && r.mention.role == Role::Qualifier
                             && r.entity
                                 .is_some_and(|e| !res.entities[e].is_place() && !res.entities[e].is_state())
+                    })
+                })
+                .flatten()
+        });
+        // "“If South Korea takes this path, ...,” he warned": a warning that opens with a condition
+        // is aimed at the party whose conduct the condition names.
+        let object = object.or_else(|| {
+            let conditional_quote = v.is_any(sent.start, &["“", "\""]) && v.is(sent.start + 1, "if");
+            (coding.plover.as_deref() == Some("THREATEN") && conditional_quote)
+                .then(|| {
+                    actors.iter().copied().find(|r| {
+                        r.mention.tokens.start > sent.start + 1
+                            && r.mention.tokens.end <= trig
+                            && Some(entity(r)) != subject.map(entity)
                     })
                 })
                 .flatten()
@@ -1252,9 +1270,12 @@ fn modality(
             ],
         )
     });
-    let predicted = window
-        .clone()
-        .any(|k| v.is_any(k, &["will", "shall", "forthcoming", "upcoming", "expected"]));
+    // "is contemplating attending a summit": a gerund right after a verb of intending is an intention.
+    let intended = trig > clause_start && v.lower(trig).ends_with("ing") && v.is_any(trig - 1, &INTENTION_VERBS);
+    let predicted = intended
+        || window
+            .clone()
+            .any(|k| v.is_any(k, &["will", "shall", "forthcoming", "upcoming", "expected"]));
     let opinion = sentence_words(&["opinion", "op-ed", "editorial", "commentary", "tweeted", "tweet"]);
     let reported_by_other = source.is_some() && source != actor.entity;
     let modality = if t.statement {

@@ -141,6 +141,11 @@ pub fn sentence_mentions(v: &TokenView, lex: &Lexicon, s: usize, block_kind: Blo
         if v.is(h.range.end, "$") && !v.tokens[h.range.end].space_before {
             continue;
         }
+        // "a joint military exercise", "police operation": the sector word describes the act, it
+        // does not name a body taking part in it.
+        if matches!(h.hit, Hit::Agent(_)) && v.is_any(h.range.end, &EVENT_HEADS) && !v.is_capitalized(h.range.end) {
+            continue;
+        }
         let referent = match h.hit {
             Hit::Country { country, form } => Referent::Country { country, form },
             Hit::Dict(d) => Referent::Dict(d),

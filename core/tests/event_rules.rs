@@ -1,0 +1,62 @@
+//! Event rules on short made-up sentences: each test fails when its rule is undone.
+
+use entente_core::corpus::Corpus;
+use entente_core::ingest::{Format, Source, ingest};
+use entente_core::model::{Event, Modality, Model};
+
+fn model(text: &str) -> Model {
+    let doc = ingest(
+        Source {
+            name: "t.txt",
+            bytes: text.as_bytes(),
+        },
+        Format::Text,
+    )
+    .expect("valid text");
+    entente_core::extract::extract(&Corpus { documents: vec![doc] })
+}
+
+fn name(m: &Model, id: u32) -> &str {
+    &m.actors[id as usize].name
+}
+
+fn events<'a>(m: &'a Model, trigger: &str) -> Vec<&'a Event> {
+    m.events.iter().filter(|e| e.trigger == trigger).collect()
+}
+
+#[test]
+fn a_gerund_after_a_verb_of_intending_is_an_intention_not_a_past_act() {
+    let m = model("Brazil attended a NATO conference in Brussels in April. Brazil is now considering attending a NATO summit.");
+    let attend: Vec<_> = m.events.iter().filter(|e| e.trigger.starts_with("attend")).collect();
+    assert_eq!(
+        attend.len(),
+        2,
+        "the attended conference and the considered summit are two events: {:?}",
+        m.events
+    );
+    assert!(attend.iter().any(|e| e.modality == Modality::Asserted), "{attend:?}");
+    assert!(attend.iter().any(|e| e.modality == Modality::Predicted), "{attend:?}");
+}
+
+#[test]
+fn a_warning_opening_with_a_condition_is_aimed_at_its_subject_and_made_by_the_speaker() {
+    let m = model(
+        "Li Wei, a senior official in Beijing, spoke on Monday. “If Vietnam keeps drilling in these waters, it will regret it,” he warned.",
+    );
+    let warned = events(&m, "warn");
+    assert_eq!(warned.len(), 1, "{:?}", m.events);
+    let e = warned[0];
+    assert_eq!(name(&m, e.actor), "Li Wei");
+    assert_eq!(e.recipient.map(|r| name(&m, r)), Some("Vietnam"));
+    assert_eq!(e.code.plover.as_deref(), Some("THREATEN"));
+}
+
+#[test]
+fn a_sector_word_describing_an_exercise_is_not_an_actor() {
+    let m = model("Tanks fired live rounds during a US-Japan joint military exercise near Okinawa.");
+    assert!(
+        m.actors.iter().all(|a| !a.name.to_lowercase().contains("military")),
+        "{:?}",
+        m.actors.iter().map(|a| &a.name).collect::<Vec<_>>()
+    );
+}
