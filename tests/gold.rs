@@ -45,10 +45,11 @@ fn named_entities_on_re3d_and_gum() {
     }
     let re3d = re3d::load(&root.join("re3d")).expect("re3d loads");
     let (strict, _) = external::entente_micro(&re3d);
-    assert!(f1(&strict) >= 0.38, "re3d micro strict F1 {:.3}", f1(&strict));
+    // spaCy's small English model scores 0.399 on re3d and 0.480 on GUM (scripts/eval).
+    assert!(f1(&strict) >= 0.43, "re3d micro strict F1 {:.3}", f1(&strict));
     let gum = gum::load(&root.join("gum_news")).expect("GUM loads");
     let (strict, _) = external::entente_micro(&gum);
-    assert!(f1(&strict) >= 0.39, "GUM micro strict F1 {:.3}", f1(&strict));
+    assert!(f1(&strict) >= 0.48, "GUM micro strict F1 {:.3}", f1(&strict));
 }
 
 #[test]

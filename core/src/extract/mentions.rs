@@ -486,6 +486,12 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
     if is_place || REGIONS.has(lower_text.as_str()) {
         return Some(named(NameClass::Place));
     }
+    // A city or province of the gazetteer ("Texas", "Mecca"), unless a title or a verb of
+    // saying makes it a person ("Mr Lincoln", "Irving said").
+    let followed_by_saying = v.is_any(r.end, &REPORTING_VERBS);
+    if !chunk.titled && !followed_by_saying && inside.is_empty() && lex.is_place_name(&lower_text) {
+        return Some(named(NameClass::Place));
+    }
     // A dictionary person inside a longer chunk ("Russian President Vladimir Putin").
     if let Some(h) = inside.iter().find(|h| dict_kind(lex, h.hit) == Some(DictKind::Person)) {
         let mut m = Mention::new(
@@ -507,7 +513,6 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
     let followed_by_role = v.is(r.end, ",")
         && v.is_any(r.end + 1, &["the", "a", "an"])
         && (r.end + 2..(r.end + 5).min(v.len())).any(|k| v.is_any(k, &PERSON_TITLES));
-    let followed_by_saying = v.is_any(r.end, &REPORTING_VERBS);
     if chunk.titled && words <= 4 && all_mixed_case && country_inside.is_none() {
         return Some(named(NameClass::Person));
     }

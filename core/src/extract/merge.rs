@@ -829,6 +829,7 @@ pub fn extractor_id() -> String {
         include_str!("../../../data/lexicon/event_triggers.tsv"),
         include_str!("../../../data/countries/countries.tsv"),
         include_str!("../../../data/cameo/event_codes.tsv"),
+        include_str!("../../../data/gazetteer/places/names.txt"),
     ];
     let hash = data.iter().flat_map(|d| d.bytes()).fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)

@@ -4,7 +4,9 @@
 use super::mentions::{NameClass, Referent, Role, sentence_mentions};
 use super::resolve::{EntityKind, resolve};
 use super::view::TokenView;
-use crate::document::{Document, Span};
+use super::words::PERSON_TITLES;
+use super::words::REPORTING_VERBS;
+use crate::document::{BlockKind, Document, Span};
 use crate::lexicon::countries::CountryForm;
 use crate::lexicon::dictionary::DictKind;
 use crate::lexicon::lexicon;
@@ -32,11 +34,19 @@ pub fn named_entities(doc: &Document) -> Vec<NamedEntity> {
     let v = TokenView::new(&doc.text, tokens, sentences, doc.blocks.iter().map(|b| b.kind).collect(), lex);
     let mut found = Vec::new();
     for s in 0..v.sentences.len() {
-        found.extend(sentence_mentions(&v, lex, s, doc.blocks[v.sentences[s].block].kind));
+        // A caption's credit ("Image: Nick Moreau") is no actor of the story, but it is a name.
+        let kind = match doc.blocks[v.sentences[s].block].kind {
+            BlockKind::Caption => BlockKind::Paragraph,
+            kind => kind,
+        };
+        found.extend(sentence_mentions(&v, lex, s, kind));
     }
     // Resolution tells what a bare name is from the rest of the document ("Key" after "John Key").
     let res = resolve(&v, lex, found);
-    let mut out = Vec::new();
+    let stance = |k: usize| k >= 2 && v.glued_hyphen[k - 1] && v.is_any(k - 2, &["pro", "anti"]);
+    // A verb right after a name: the name is its subject.
+    let acts = |k: usize| v.is_verb_form(k) || v.is_trigger_form(k) || v.is_any(k, &REPORTING_VERBS);
+    let mut out: Vec<(std::ops::Range<usize>, EntityClass)> = Vec::new();
     {
         for r in &res.mentions {
             let m = &r.mention;
@@ -46,19 +56,26 @@ pub fn named_entities(doc: &Document) -> Vec<NamedEntity> {
                     form: CountryForm::Demonym,
                     ..
                 } => None,
+                // "pro-Beijing", "anti-US": an adjective of stance, like a demonym.
+                Referent::Country { .. } if stance(m.tokens.start) => None,
+                // A country that acts is an organisation in both gold standards ("Sweden beat
+                // Panama", "North Korea said"); where things happen, a location.
+                Referent::Country { .. } if m.role == Role::Participant && acts(m.tokens.end) => Some(EntityClass::Organization),
                 Referent::Country { .. } => Some(EntityClass::Location),
                 Referent::Dict(d) => Some(if lex.dictionary[*d as usize].kind == DictKind::Person {
                     EntityClass::Person
                 } else {
                     EntityClass::Organization
                 }),
-                // A capitalised sector phrase is a name ("South Korean Army"); a lower-case one a description.
+                // A capitalised sector phrase is a name ("South Korean Army"); a lower-case one a
+                // description. An office is not an organisation ("Prime Minister", "Gen."), and one
+                // word capitalised only because it opens the sentence is a common noun ("Police").
                 Referent::Sector { .. } => {
-                    let words: Vec<&str> = m.tokens.clone().filter(|&i| v.is_word(i)).map(|i| v.raw(i)).collect();
-                    words
-                        .iter()
-                        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-                        .then_some(EntityClass::Organization)
+                    let words: Vec<usize> = m.tokens.clone().filter(|&i| v.is_word(i)).collect();
+                    let capitalised = words.iter().all(|&i| v.raw(i).chars().next().is_some_and(char::is_uppercase));
+                    let office = words.last().is_some_and(|&i| v.is_any(i, &PERSON_TITLES));
+                    let sentence_case = words.len() == 1 && v.is_sentence_start(words[0]);
+                    (capitalised && !office && !sentence_case).then_some(EntityClass::Organization)
                 }
                 Referent::Name { class, .. } => match (class, resolved_class) {
                     (_, Some(EntityKind::Named(NameClass::Person))) | (NameClass::Person, _) => Some(EntityClass::Person),
@@ -73,14 +90,51 @@ pub fn named_entities(doc: &Document) -> Vec<NamedEntity> {
                 Referent::Pronoun(_) | Referent::Anaphor { .. } | Referent::Description { .. } => None,
             };
             if let Some(class) = class {
-                out.push(NamedEntity {
-                    span: v.span(m.tokens.clone()),
-                    class,
-                });
+                out.push((m.tokens.clone(), class));
             }
         }
     }
-    out
+    let mut from_country = vec![false; v.len()];
+    for r in &res.mentions {
+        if matches!(r.mention.referent, Referent::Country { .. }) {
+            from_country[r.mention.tokens.clone()].fill(true);
+        }
+    }
+    family_names_alone(&v, &from_country, &mut out);
+    out.sort_by_key(|(t, _)| t.start);
+    out.into_iter()
+        .map(|(tokens, class)| NamedEntity {
+            span: v.span(tokens),
+            class,
+        })
+        .collect()
+}
+
+/// A person's family name alone names the person ("Valeska Paris ... Paris claims", "Daniel
+/// Montalvo ... Montalvo is holding"), also where it spells a capital or opens a sentence,
+/// which the mention pass leaves alone.
+fn family_names_alone(v: &TokenView, from_country: &[bool], out: &mut Vec<(std::ops::Range<usize>, EntityClass)>) {
+    let family: std::collections::HashSet<&str> = out
+        .iter()
+        .filter(|(t, c)| *c == EntityClass::Person && t.len() >= 2)
+        .map(|(t, _)| v.raw(t.end - 1))
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    if family.is_empty() {
+        return;
+    }
+    let mut covered = vec![false; v.len()];
+    for (t, c) in out.iter_mut() {
+        if t.len() == 1 && *c != EntityClass::Person && from_country[t.start] && family.contains(v.raw(t.start)) {
+            *c = EntityClass::Person;
+        }
+        covered[t.clone()].fill(true);
+    }
+    for k in 0..v.len() {
+        if !covered[k] && v.is_sentence_start(k) && family.contains(v.raw(k)) {
+            out.push((k..k + 1, EntityClass::Person));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -140,6 +194,36 @@ mod tests {
             "{found:?}"
         );
         assert!(found.iter().all(|(_, c)| *c != EntityClass::Person), "{found:?}");
+    }
+
+    #[test]
+    fn a_gazetteer_city_or_province_is_a_location() {
+        let found = names("The family later moved from Toronto to Texas and then to Mecca.");
+        for place in ["Toronto", "Texas", "Mecca"] {
+            assert!(has(&found, place, EntityClass::Location), "{place}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn an_office_is_not_an_organisation() {
+        let found = names("The Prime Minister met reporters. Gen. Smith arrived later.");
+        assert!(found.iter().all(|(_, c)| *c != EntityClass::Organization), "{found:?}");
+    }
+
+    #[test]
+    fn a_country_that_acts_is_an_organisation_and_a_stance_is_no_name() {
+        let found = names("Sweden beat the pro-Beijing side in Belgium.");
+        assert!(has(&found, "Sweden", EntityClass::Organization), "{found:?}");
+        assert!(has(&found, "Belgium", EntityClass::Location), "{found:?}");
+        assert!(found.iter().all(|(n, _)| n != "Beijing"), "{found:?}");
+    }
+
+    #[test]
+    fn a_family_name_alone_names_the_person_and_a_credit_is_a_name() {
+        let found =
+            names("Reporters met Daniel Montalvo on Monday. Montalvo said he left.\n\nThe ship in port. Image: Nick Moreau.");
+        assert!(has(&found, "Montalvo", EntityClass::Person), "{found:?}");
+        assert!(has(&found, "Nick Moreau", EntityClass::Person), "{found:?}");
     }
 
     #[test]

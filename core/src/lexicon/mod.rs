@@ -1,5 +1,6 @@
 //! What the extractor knows before it reads a word: countries and their codes, the Phoenix
-//! actor and agent dictionaries, the CAMEO verb dictionary and the CAMEO/PLOVER code tables.
+//! actor and agent dictionaries, the CAMEO verb dictionary, the CAMEO/PLOVER code tables and the
+//! names of the gazetteer's cities and provinces.
 //! All of it is embedded data (see data/), parsed once on first use.
 
 pub mod codes;
@@ -66,6 +67,8 @@ pub struct Lexicon {
     pub sectors: Vec<String>,
     pub phrases: PhraseIndex<PhraseEntry>,
     person_name_tokens: rustc_hash::FxHashSet<String>,
+    /// Cities and first-level divisions of the gazetteer, lower case ("texas", "mecca").
+    place_names: rustc_hash::FxHashSet<&'static str>,
     pub verbs: verbs::VerbDictionary,
     pub triggers: triggers::Triggers,
     pub codes: codes::EventCodes,
@@ -180,12 +183,14 @@ impl Lexicon {
         for first in triggers.pair_starts() {
             words.entry(first.into()).or_default().trigger_pair_start = true;
         }
+        let place_names = include_str!("../../../data/gazetteer/places/names.txt").lines().collect();
         Lexicon {
             countries,
             dictionary,
             sectors,
             phrases,
             person_name_tokens,
+            place_names,
             verbs,
             triggers,
             codes: codes::EventCodes::parse(include_str!("../../../data/cameo/event_codes.tsv")),
@@ -202,6 +207,11 @@ impl Lexicon {
     /// "park"): evidence that a capitalised pair is a person.
     pub fn is_person_name_token(&self, lower: &str) -> bool {
         self.person_name_tokens.contains(lower)
+    }
+
+    /// A city or first-level division of the gazetteer, by its lower-case name.
+    pub fn is_place_name(&self, lower: &str) -> bool {
+        self.place_names.contains(lower)
     }
 
     pub fn country_by_iso3(&self, iso3: &str) -> Option<usize> {
