@@ -2,7 +2,7 @@
 
 use entente_core::corpus::Corpus;
 use entente_core::ingest::{Format, Source, ingest};
-use entente_core::model::{Event, Modality, Model};
+use entente_core::model::{Event, Modality, Model, Polarity};
 
 fn model(text: &str) -> Model {
     let doc = ingest(
@@ -59,4 +59,16 @@ fn a_sector_word_describing_an_exercise_is_not_an_actor() {
         "{:?}",
         m.actors.iter().map(|a| &a.name).collect::<Vec<_>>()
     );
+}
+
+#[test]
+fn an_act_someone_hesitates_or_refuses_to_do_did_not_happen() {
+    let m = model("Brazil's hesitation to join NATO drew comment. Chile refused to attend the NATO summit.");
+    let acts: Vec<_> = m
+        .events
+        .iter()
+        .filter(|e| e.trigger == "join" || e.trigger.starts_with("attend"))
+        .collect();
+    assert_eq!(acts.len(), 2, "{:?}", m.events);
+    assert!(acts.iter().all(|e| e.polarity == Polarity::Negative), "{acts:?}");
 }

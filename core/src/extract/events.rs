@@ -1220,7 +1220,27 @@ fn modality(
 ) -> (Modality, Polarity, Option<usize>) {
     let trig = t.tokens.start;
     let near_before = trig.saturating_sub(4).max(clause_start)..trig;
-    let polarity = if near_before.clone().any(|k| v.is_any(k, &["not", "n't", "never", "no"])) {
+    // "South Korea's hesitation to join", "refused to attend": the act did not happen.
+    let declined = trig >= 2
+        && v.is(trig - 1, "to")
+        && v.is_any(
+            trig - 2,
+            &[
+                "hesitation",
+                "reluctance",
+                "refusal",
+                "failure",
+                "unwillingness",
+                "refuse",
+                "refused",
+                "refuses",
+                "declined",
+                "declines",
+                "failed",
+                "fails",
+            ],
+        );
+    let polarity = if declined || near_before.clone().any(|k| v.is_any(k, &["not", "n't", "never", "no"])) {
         Polarity::Negative
     } else {
         Polarity::Positive
