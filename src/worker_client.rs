@@ -11,8 +11,10 @@
 //! }
 //! ```
 //!
-//! One worker per batch: it is created here, sent the request once it says it is ready, and
-//! terminated when the batch ends, fails or is cancelled. A worker that cannot load, panics
+//! The worker is created for the first batch and sent the request once it says it is ready.
+//! A batch that ends well leaves it idle for the next one, which it serves at once and faster:
+//! it keeps the analyses of the library's documents and reads only the new articles again. A
+//! batch that fails or is cancelled terminates it, and the next batch starts a fresh one. A worker that cannot load, panics
 //! (the release build aborts on panic) or sends an unreadable message ends the batch with
 //! [`ExtractError::Failed`]; it never leaves the future pending.
 
@@ -156,8 +158,15 @@ fn message(request: &Request<'_>) -> (JsValue, Array) {
     (msg.into(), transfer)
 }
 
+thread_local! {
+    /// The worker of the last batch that ended well, with its analyses, for the next batch.
+    static IDLE: RefCell<Option<Worker>> = const { RefCell::new(None) };
+}
+
 struct Job {
     worker: Worker,
+    /// Handed back to [`IDLE`] when the batch ended well: no longer this job's to stop.
+    parked: Cell<bool>,
     /// The request, until the worker says it is ready.
     request: RefCell<Option<(JsValue, Array)>>,
     on_progress: Box<dyn Fn(Progress)>,
@@ -171,11 +180,18 @@ struct Job {
 
 impl Job {
     fn start(request: JsValue, transfer: Array, on_progress: Box<dyn Fn(Progress)>) -> Result<(Rc<Job>, Promise), ExtractError> {
-        let url = worker_url()?;
-        let options = WorkerOptions::new();
-        options.set_type(WorkerType::Module);
-        let worker = Worker::new_with_options(&url, &options)
-            .map_err(|e| ExtractError::Failed(format!("the extraction worker could not be created: {}", describe(&e))))?;
+        let idle = IDLE.with_borrow_mut(Option::take);
+        let ready = idle.is_some();
+        let worker = match idle {
+            Some(worker) => worker,
+            None => {
+                let url = worker_url()?;
+                let options = WorkerOptions::new();
+                options.set_type(WorkerType::Module);
+                Worker::new_with_options(&url, &options)
+                    .map_err(|e| ExtractError::Failed(format!("the extraction worker could not be created: {}", describe(&e))))?
+            }
+        };
         let mut resolve = None;
         let finished = Promise::new(&mut |res, _rej| resolve = Some(res));
         let resolve = resolve.ok_or_else(|| ExtractError::Failed("a promise did not start".into()))?;
@@ -208,6 +224,7 @@ impl Job {
             worker.set_onmessageerror(Some(on_message_error.as_ref().unchecked_ref()));
             Job {
                 worker,
+                parked: Cell::new(false),
                 request: RefCell::new(Some((request, transfer))),
                 on_progress,
                 settled: Cell::new(false),
@@ -216,7 +233,23 @@ impl Job {
                 _handlers: [on_message, on_error, on_message_error],
             }
         });
+        // An idle worker said it was ready long ago.
+        if ready {
+            job.send_request();
+        }
         Ok((job, finished))
+    }
+
+    fn send_request(&self) {
+        let request = self.request.borrow_mut().take();
+        if let Some((msg, transfer)) = request
+            && let Err(e) = self.worker.post_message_with_transfer(&msg, &transfer)
+        {
+            self.settle(Err(ExtractError::Failed(format!(
+                "the articles could not be sent to the worker: {}",
+                describe(&e)
+            ))));
+        }
     }
 
     fn on_message(&self, data: &JsValue) {
@@ -229,17 +262,7 @@ impl Job {
             return self.settle(Err(ExtractError::Failed(why)));
         }
         match get(data, "kind").as_string().as_deref() {
-            Some("ready") => {
-                let request = self.request.borrow_mut().take();
-                if let Some((msg, transfer)) = request
-                    && let Err(e) = self.worker.post_message_with_transfer(&msg, &transfer)
-                {
-                    self.settle(Err(ExtractError::Failed(format!(
-                        "the articles could not be sent to the worker: {}",
-                        describe(&e)
-                    ))));
-                }
-            }
+            Some("ready") => self.send_request(),
             Some("progress") => (self.on_progress)(Progress {
                 phase: if get(data, "phase").as_string().as_deref() == Some("analysing") {
                     Phase::Analysing
@@ -270,23 +293,39 @@ impl Job {
         }
     }
 
-    /// Ends the batch once: stops the worker and wakes the outcome future.
+    /// Ends the batch once: parks the worker if the batch went well, else stops it; then wakes
+    /// the outcome future.
     fn settle(&self, result: Result<Outcome, ExtractError>) {
         if self.settled.replace(true) {
             return;
         }
-        self.worker.terminate();
+        if result.is_ok() {
+            self.detach();
+            self.parked.set(true);
+            if let Some(older) = IDLE.with_borrow_mut(|idle| idle.replace(self.worker.clone())) {
+                older.terminate();
+            }
+        } else {
+            self.worker.terminate();
+        }
         *self.result.borrow_mut() = Some(result);
         let _ = self.resolve.call0(&JsValue::NULL);
+    }
+
+    fn detach(&self) {
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        self.worker.set_onmessageerror(None);
     }
 }
 
 impl Drop for Job {
     fn drop(&mut self) {
-        self.worker.terminate();
-        self.worker.set_onmessage(None);
-        self.worker.set_onerror(None);
-        self.worker.set_onmessageerror(None);
+        // A parked worker may already serve another job, with that job's handlers.
+        if !self.parked.get() {
+            self.worker.terminate();
+            self.detach();
+        }
     }
 }
 

@@ -1,9 +1,10 @@
 // The page side of bench/20-extract-wasm.mjs and bench/30-ingest.mjs: builds a corpus from base
 // texts (fetched from the same origin, so no megabytes cross the driver's connection), sends it
-// to the extraction worker (src/bin/worker.rs, protocol 2) the way src/library.rs does (one
-// worker per batch, bytes transferred, every article added so far sent again over the default
-// articles as base, as the app keeps added articles and not their analysis), and records
-// the phases and the main thread's long tasks.
+// to the extraction worker (src/bin/worker.rs, protocol 2) the way src/library.rs does (bytes
+// transferred, every article added so far sent again over the default articles as base, as the
+// app keeps added articles and not their analysis; with `keepWorker`, one worker kept between
+// batches as src/worker_client.rs does, else a new worker per batch), and records the phases
+// and the main thread's long tasks.
 
 const longTasks = [];
 new PerformanceObserver((list) => {
@@ -82,12 +83,13 @@ async function baseTexts(url) {
 }
 
 /// Runs a corpus of `targetBytes` through the worker in batches of `batchArticles` articles.
-/// Each batch is one worker and one request, with everything accepted before as `base`.
+/// Each batch is one request, with everything accepted before sent again. `keepWorker`: the
+/// worker of a batch serves the next one (and keeps its analyses), else each batch has its own.
 /// `parse`: JSON.parse each bundle on this thread afterwards (what a page does with it), timed
 /// apart from the batch. Stops at the first failure, or before a batch once `budgetMs` is spent.
 /// `warmup`: before each batch, send the worker a one-sentence request, so the batch's figures
 /// leave out what the first extraction in a fresh worker pays once (e.g. building the lexicon).
-window.runCorpus = async ({ textsUrl, targetBytes, minBytes = 0, marker = 'bench', batchArticles = Infinity, parse = false, budgetMs = Infinity, warmup = false }) => {
+window.runCorpus = async ({ textsUrl, targetBytes, minBytes = 0, marker = 'bench', batchArticles = Infinity, parse = false, budgetMs = Infinity, warmup = false, keepWorker = false }) => {
   const base = await baseTexts(textsUrl);
   const gen = articles(base, { minBytes, marker });
   const held = []; // what the page holds after each batch: {name, text}
@@ -96,6 +98,7 @@ window.runCorpus = async ({ textsUrl, targetBytes, minBytes = 0, marker = 'bench
   let bytesSent = 0;
   const t0 = performance.now();
   let error = null;
+  let kept = null;
   while (bytesSent < targetBytes) {
     if (performance.now() - t0 > budgetMs) { error = `stopped: the time budget of ${(budgetMs / 1000).toFixed(0)} s was spent`; break; }
     const batch = [];
@@ -109,12 +112,14 @@ window.runCorpus = async ({ textsUrl, targetBytes, minBytes = 0, marker = 'bench
     // Making up the articles is this page's own work, not a page's: measure from a fresh task.
     await new Promise((ok) => setTimeout(ok, 0));
     const start = performance.now();
-    let worker;
+    let worker = kept;
+    kept = null;
     try {
-      const w = await startWorker();
-      worker = w.worker;
+      const fresh = !worker;
+      if (fresh) worker = (await startWorker()).worker;
       let warmupMs = null;
-      if (warmup) {
+      // A kept worker has warmed up already; a request now would replace its analyses.
+      if (warmup && fresh) {
         const w0 = performance.now();
         const bytes = encoder.encode('Seoul said so on Friday.');
         const r = await send(worker, { v: 2, kind: 'extract', base: null, removed: [], articles: [{ name: 'warm-up.txt', format: 'text', bytes }] }, [bytes.buffer]);
@@ -124,7 +129,8 @@ window.runCorpus = async ({ textsUrl, targetBytes, minBytes = 0, marker = 'bench
       const posted = performance.now();
       const r = await send(worker, { v: 2, kind: 'extract', base: null, removed: [], articles }, articles.map((d) => d.bytes.buffer));
       const end = performance.now();
-      worker.terminate();
+      if (keepWorker) kept = worker;
+      else worker.terminate();
       if (r.last.kind !== 'done') throw new Error(`the worker answered "${r.last.kind}": ${r.last.error}`);
       // Long tasks are reported after they end: give the observer a moment.
       await new Promise((ok) => setTimeout(ok, 50));
@@ -158,6 +164,7 @@ window.runCorpus = async ({ textsUrl, targetBytes, minBytes = 0, marker = 'bench
         corpusBytes: heldBytes,
         accepted: r.last.verdicts.filter((v) => v.id).length,
         rejected: r.last.verdicts.filter((v) => v.reason).length,
+        freshWorker: fresh,
         readyMs: posted - start - (warmupMs ?? 0),
         warmupMs,
         ingestMs: (r.lastProgressAt ?? posted) - posted,
@@ -178,5 +185,6 @@ window.runCorpus = async ({ textsUrl, targetBytes, minBytes = 0, marker = 'bench
       break;
     }
   }
+  kept?.terminate();
   return { batches, totalMs: performance.now() - t0, error };
 };

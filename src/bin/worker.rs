@@ -1,7 +1,9 @@
 //! The extraction worker: reads the user's articles and extracts the model over the whole
 //! library off the page's main thread, so the page stays responsive. Trunk builds it from
 //! `<link data-trunk rel="rust" data-bin="worker" data-type="worker" ...>` in index.html; the app
-//! starts it through `src/worker_client.rs`, one worker per batch.
+//! starts it through `src/worker_client.rs`, which keeps it between batches. The worker keeps
+//! the analyses of the documents of its last request (`entente_core::extract::cache`), so a
+//! request that adds articles to the library analyses only the new ones.
 //!
 //! Protocol version 2 (every message carries `v: 2`):
 //!
@@ -32,15 +34,21 @@ fn main() {
 mod wasm {
     use entente_core::corpus::default_corpus;
     use entente_core::export::{bundle, import_bundle};
-    use entente_core::extract::extract_with_progress;
+    use entente_core::extract::cache::{AnalysisCache, extract_cached};
     use entente_core::ingest::{Format, IngestError, MAX_DOCUMENT_BYTES};
     use entente_core::library::{Article, Verdict, assemble};
+    use std::cell::RefCell;
     use wasm_bindgen::prelude::*;
     use web_sys::js_sys::{Array, Object, Reflect, Uint8Array};
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
     /// The protocol version this worker speaks.
     const V: u32 = 2;
+
+    thread_local! {
+        /// The analyses of the last request's library, for the next request.
+        static CACHE: RefCell<AnalysisCache> = RefCell::new(AnalysisCache::default());
+    }
 
     pub fn start() {
         let scope: DedicatedWorkerGlobalScope = web_sys::js_sys::global().unchecked_into();
@@ -189,7 +197,8 @@ mod wasm {
 
         let corpus = library.corpus;
         let documents = corpus.documents.len();
-        let model = extract_with_progress(&corpus, |done| progress(scope, "analysing", done, documents));
+        let model = CACHE
+            .with_borrow_mut(|cache| extract_cached(&corpus, cache, |done, _| progress(scope, "analysing", done, documents)));
         // As bytes, transferred: a string of hundreds of megabytes would be copied, and converted
         // from UTF-16, on the page's main thread.
         let bytes = Uint8Array::from(bundle(&model, &corpus).as_bytes());

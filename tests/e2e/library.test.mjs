@@ -126,6 +126,33 @@ test('pasted text is an article too, and a file over the limit is refused withou
   await context.close();
 });
 
+test('one worker serves batch after batch, and each batch keeps the articles added before', async () => {
+  const { page, context, problems } = await openPage(env, {
+    // Counts the workers the page creates.
+    setup: (_, p) =>
+      p.addInitScript(() => {
+        const Native = window.Worker;
+        window.__workersCreated = 0;
+        window.Worker = class extends Native {
+          constructor(...args) {
+            super(...args);
+            window.__workersCreated++;
+          }
+        };
+      }),
+  });
+  await ready(page);
+  await addFiles(page, [file('canberra.txt', TEXT)]);
+  await addFiles(page, [file('exercise.md', MARKDOWN, 'text/markdown')]);
+  await addFiles(page, [file('talks.html', HTML, 'text/html')]);
+  assert.match(await page.getByTestId('counts').textContent(), /5 articles/);
+  const listed = await page.locator('.articles').textContent();
+  for (const title of ['Tallinn hosts a cyber exercise', 'Seoul and Tokyo talk cyber']) assert.ok(listed.includes(title), `${title} in ${listed}`);
+  assert.equal(await page.evaluate(() => window.__workersCreated), 1, 'the worker of the first batch served the next two');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a full disk is reported and what was stored before is kept', async () => {
   // Chromium's DevTools protocol shrinks this origin's quota (set before the page first uses
   // storage): a small article fits, a 2 MB one does not.

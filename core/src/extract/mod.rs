@@ -5,6 +5,7 @@
 //! ([`merge::build_model`]: one id per actor across documents, one event per reported fact,
 //! dates resolved against reference dates inferred across documents, conflicting claims).
 
+pub mod cache;
 pub mod claims;
 pub mod dates;
 pub mod events;
