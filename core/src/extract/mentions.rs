@@ -546,24 +546,32 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
 /// lexicon knows (country and office), then two or three capitalised words of no known kind,
 /// is a person named by those words. The title keeps its own mention from the lexicon pass.
 fn name_after_title(v: &TokenView, r: Range<usize>, inside: &[&LexHit], s: u32) -> Option<Mention> {
-    // The leading run of country and office phrases, each starting where the last ended.
-    let mut t = r.start;
-    while let Some(h) = inside
-        .iter()
-        .find(|h| h.range.start == t && matches!(h.hit, Hit::Agent(_) | Hit::Country { .. }))
-    {
-        t = h.range.end;
-    }
-    let office = t > r.start && v.is_any(t - 1, &PERSON_TITLES);
-    let name = t..r.end;
-    let words = name.clone().filter(|&k| v.is_word(k)).count();
     let name_part =
         |k: usize| (v.is_capitalized(k) && !v.is_all_caps(k)) || v.is_any(k, &NAME_PARTICLES) || (k > 0 && v.glued_hyphen[k - 1]);
-    let plain = name.clone().filter(|&k| v.is_word(k)).all(name_part)
-        && !name.clone().any(|k| v.is_any(k, &ORG_HEADS) || v.is_any(k, &PLACE_HEADS) || v.is_any(k, &PERSON_TITLES))
-        // Nothing the lexicon knows starts the name ("Minister Seoul" is not a person).
-        && !inside.iter().any(|h| h.range.start == t);
-    (office && (2..=4).contains(&words) && plain).then(|| name_mention(v, name, NameClass::Person, s))
+    // The office ends at its last title word: "Pentagon Press Secretary | Peter Cook", "Navy
+    // Senior Chief Petty Officer | Scott C. Dayton". Tried from the right, the first split that
+    // leaves a plain name of two to four words wins; the name's last word may itself be a
+    // title word ("Foreign Minister | Julie Bishop").
+    (r.start + 1..r.end).rev().find_map(|t| {
+        if !v.is_any(t - 1, &PERSON_TITLES) {
+            return None;
+        }
+        let name = t..r.end;
+        let words: Vec<usize> = name.clone().filter(|&k| v.is_word(k)).collect();
+        let last = *words.last()?;
+        let plain = (2..=4).contains(&words.len())
+            && words.iter().all(|&k| name_part(k))
+            && !words
+                .iter()
+                .any(|&k| v.is_any(k, &ORG_HEADS) || v.is_any(k, &PLACE_HEADS) || (k != last && v.is_any(k, &PERSON_TITLES)))
+            // Nothing the lexicon knows starts the name ("Minister Seoul" is not a person), and
+            // a dictionary person spans it ("Defense Secretary Ash Carter") only as the lexicon says.
+            && !inside.iter().any(|h| {
+                (h.range.start == t && !matches!(h.hit, Hit::Agent(_)))
+                    || (matches!(h.hit, Hit::Dict(_)) && h.range.start <= t && h.range.end >= r.end)
+            });
+        plain.then(|| name_mention(v, name, NameClass::Person, s))
+    })
 }
 
 /// A mention of the name the tokens `r` spell, of the given class.

@@ -101,6 +101,7 @@ pub fn named_entities(doc: &Document) -> Vec<NamedEntity> {
         }
     }
     family_names_alone(&v, &from_country, &mut out);
+    let mut out = with_titles(&v, &res.mentions, out);
     out.sort_by_key(|(t, _)| t.start);
     out.into_iter()
         .map(|(tokens, class)| NamedEntity {
@@ -108,6 +109,54 @@ pub fn named_entities(doc: &Document) -> Vec<NamedEntity> {
             class,
         })
         .collect()
+}
+
+/// Both gold standards (re3d, GUM) take a person's title into the name: "Lt. Gen. Stephen J.
+/// Townsend", "Afghan Ambassador Hamdullah Mohib". A person's span grows leftwards over title
+/// words and the country or office phrases in front of them; what it swallows is no longer an
+/// entity of its own.
+fn with_titles(
+    v: &TokenView,
+    mentions: &[super::resolve::Resolved],
+    classed: Vec<(std::ops::Range<usize>, EntityClass)>,
+) -> Vec<(std::ops::Range<usize>, EntityClass)> {
+    let phrase_ending_at = |k: usize| {
+        mentions
+            .iter()
+            .map(|r| &r.mention)
+            .find(|m| m.tokens.end == k + 1 && matches!(m.referent, Referent::Sector { .. } | Referent::Country { .. }))
+    };
+    let mut swallowed: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut out: Vec<(std::ops::Range<usize>, EntityClass)> = Vec::new();
+    for (tokens, class) in classed {
+        if class != EntityClass::Person {
+            out.push((tokens, class));
+            continue;
+        }
+        let floor = v.sentence_range(tokens.start).start;
+        let mut start = tokens.start;
+        let mut with_title = start;
+        while start > floor {
+            let k = start - 1;
+            if let Some(m) = phrase_ending_at(k) {
+                start = m.tokens.start;
+                if m.tokens.clone().any(|i| v.is_any(i, &PERSON_TITLES)) {
+                    with_title = start;
+                }
+            } else if v.is_any(k, &PERSON_TITLES) && v.is_capitalized(k) {
+                start = k;
+                with_title = start;
+            } else {
+                break;
+            }
+        }
+        if with_title < tokens.start {
+            swallowed.push(with_title..tokens.start);
+        }
+        out.push((with_title..tokens.end, class));
+    }
+    out.retain(|(t, c)| *c == EntityClass::Person || !swallowed.iter().any(|s| s.start <= t.start && t.end <= s.end));
+    out
 }
 
 /// A person's family name alone names the person ("Valeska Paris ... Paris claims", "Daniel
@@ -165,13 +214,47 @@ mod tests {
     #[test]
     fn a_name_after_an_office_is_a_person() {
         let found = names("Foreign Secretary Boris Johnson met the press in London on Monday.");
-        assert!(has(&found, "Boris Johnson", EntityClass::Person), "{found:?}");
+        assert!(
+            has(&found, "Foreign Secretary Boris Johnson", EntityClass::Person),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_follows_the_last_word_of_a_long_office() {
+        let found = names(
+            "Pentagon Press Secretary Peter Cook spoke. Navy Senior Chief Petty Officer Scott C. Dayton died. \
+             Foreign Minister Julie Bishop left.",
+        );
+        for person in ["Peter Cook", "Scott C. Dayton", "Julie Bishop"] {
+            assert!(
+                found.iter().any(|(n, c)| n.ends_with(person) && *c == EntityClass::Person),
+                "{person}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_persons_span_takes_in_the_office_before_the_name() {
+        let found = names("Russian Foreign Minister Sergei Lavrov met Foreign Secretary Philip Hammond in London.");
+        assert!(
+            has(&found, "Russian Foreign Minister Sergei Lavrov", EntityClass::Person),
+            "{found:?}"
+        );
+        assert!(
+            has(&found, "Foreign Secretary Philip Hammond", EntityClass::Person),
+            "{found:?}"
+        );
+        assert!(found.iter().all(|(_, c)| *c != EntityClass::Organization), "{found:?}");
     }
 
     #[test]
     fn a_particle_joins_an_arabic_name() {
         let found = names("Prime Minister Haider al-Abadi visited Mosul on Tuesday.");
-        assert!(has(&found, "Haider al-Abadi", EntityClass::Person), "{found:?}");
+        assert!(
+            has(&found, "Prime Minister Haider al-Abadi", EntityClass::Person),
+            "{found:?}"
+        );
     }
 
     #[test]
