@@ -370,7 +370,7 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
     if hits.iter().any(|h| straddles(&h)) {
         return None;
     }
-    if let Some(m) = name_after_title(v, r.clone(), &inside, s) {
+    if let Some(m) = name_after_title(v, r.clone(), &inside, s).or_else(|| name_after_remit(v, lex, r.clone(), &inside, s)) {
         return Some(m);
     }
     // One dictionary or country phrase covering the whole chunk: the lexicon knows it.
@@ -571,6 +571,35 @@ fn name_after_title(v: &TokenView, r: Range<usize>, inside: &[&LexHit], s: u32) 
                     || (matches!(h.hit, Hit::Dict(_)) && h.range.start <= t && h.range.end >= r.end)
             });
         plain.then(|| name_mention(v, name, NameClass::Person, s))
+    })
+}
+
+/// "Minister for the Middle East Tobias Ellwood", "Minister for Europe Alan Duncan": after an
+/// office and "for" or "of", a region or place that is the office's remit, then its holder.
+fn name_after_remit(v: &TokenView, lex: &Lexicon, r: Range<usize>, inside: &[&LexHit], s: u32) -> Option<Mention> {
+    let mut k = r.start.checked_sub(1)?;
+    if v.is(k, "the") {
+        k = k.checked_sub(1)?;
+    }
+    if !(v.is_any(k, &["for", "of"]) && k >= 1 && v.is_any(k - 1, &PERSON_TITLES)) {
+        return None;
+    }
+    (r.start + 1..r.end).find_map(|t| {
+        let remit = v.slice(r.start..t).to_lowercase();
+        let place = REGIONS.has(remit.as_str())
+            || lex.is_place_name(&remit)
+            || inside
+                .iter()
+                .any(|h| h.range == (r.start..t) && matches!(h.hit, Hit::Country { .. }));
+        let name = t..r.end;
+        let words: Vec<usize> = name.clone().filter(|&i| v.is_word(i)).collect();
+        let plain = (2..=4).contains(&words.len())
+            && words.iter().all(|&i| v.is_capitalized(i) && !v.is_all_caps(i))
+            && !words
+                .iter()
+                .any(|&i| v.is_any(i, &ORG_HEADS) || v.is_any(i, &PLACE_HEADS) || v.is_any(i, &PERSON_TITLES))
+            && !inside.iter().any(|h| h.range.start >= t);
+        (place && plain).then(|| name_mention(v, name, NameClass::Person, s))
     })
 }
 

@@ -68,14 +68,19 @@ pub fn named_entities(doc: &Document) -> Vec<NamedEntity> {
                     EntityClass::Organization
                 }),
                 // A capitalised sector phrase is a name ("South Korean Army"); a lower-case one a
-                // description. An office is not an organisation ("Prime Minister", "Gen."), and one
-                // word capitalised only because it opens the sentence is a common noun ("Police").
+                // description. A capitalised office names its holder ("the Foreign Secretary
+                // said"), as in both gold sets; one word capitalised only because it opens the
+                // sentence is a common noun ("Police").
                 Referent::Sector { .. } => {
                     let words: Vec<usize> = m.tokens.clone().filter(|&i| v.is_word(i)).collect();
                     let capitalised = words.iter().all(|&i| v.raw(i).chars().next().is_some_and(char::is_uppercase));
                     let office = words.last().is_some_and(|&i| v.is_any(i, &PERSON_TITLES));
                     let sentence_case = words.len() == 1 && v.is_sentence_start(words[0]);
-                    (capitalised && !office && !sentence_case).then_some(EntityClass::Organization)
+                    match (capitalised && !sentence_case, office) {
+                        (true, false) => Some(EntityClass::Organization),
+                        (true, true) => Some(EntityClass::Person),
+                        _ => None,
+                    }
                 }
                 Referent::Name { class, .. } => match (class, resolved_class) {
                     (_, Some(EntityKind::Named(NameClass::Person))) | (NameClass::Person, _) => Some(EntityClass::Person),
@@ -288,9 +293,22 @@ mod tests {
     }
 
     #[test]
-    fn an_office_is_not_an_organisation() {
+    fn an_office_names_its_holder_not_an_organisation() {
         let found = names("The Prime Minister met reporters. Gen. Smith arrived later.");
         assert!(found.iter().all(|(_, c)| *c != EntityClass::Organization), "{found:?}");
+        assert!(has(&found, "Prime Minister", EntityClass::Person), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_follows_the_remit_of_an_office() {
+        let found = names("The Minister for the Middle East Tobias Ellwood visited Beirut.");
+        assert!(
+            found
+                .iter()
+                .any(|(n, c)| n.ends_with("Tobias Ellwood") && *c == EntityClass::Person),
+            "{found:?}"
+        );
+        assert!(found.iter().all(|(n, _)| !n.starts_with("Middle East")), "{found:?}");
     }
 
     #[test]
