@@ -411,7 +411,7 @@ fn find_triggers(v: &TokenView, lex: &Lexicon, s: usize, covered: &Mask) -> Vec<
                 continue;
             }
         }
-        let defs = lex.triggers.single(w);
+        let defs = v.trigger_defs(lex, i);
         // A particle may list alternatives ("member|participant").
         let particle_follows = |p: &str| (i + 1..(i + 8).min(end)).any(|k| p.split('|').any(|alt| v.lower(k) == alt));
         let verb_def = defs
@@ -494,7 +494,7 @@ fn find_triggers(v: &TokenView, lex: &Lexicon, s: usize, covered: &Mask) -> Vec<
 /// The CAMEO code of a dictionary verb at `i`: the most specific matching pattern of its block,
 /// else the verb's or block's default.
 fn dictionary_code(v: &TokenView, lex: &Lexicon, i: usize, clause_end: usize) -> Option<(String, String)> {
-    let senses = lex.verbs.senses(v.lower(i));
+    let senses = v.verb_senses(lex, i);
     let mut best: Option<(usize, Option<String>, String)> = None;
     for sense in senses {
         if let Some(p) = &sense.particle {

@@ -580,7 +580,7 @@ fn is_np_modifier(v: &TokenView, lex: &Lexicon, i: usize) -> bool {
     if v.is_any(i, &COMMON_SENTENCE_WORDS) || v.is_any(i, &AUXILIARIES) {
         return false;
     }
-    let senses = lex.verbs.senses(w);
+    let senses = v.verb_senses(lex, i);
     senses.is_empty() || senses.iter().any(|s| s.lemma == w) && !w.ends_with("ed") && !w.ends_with("ing")
 }
 

@@ -4,6 +4,8 @@
 use crate::document::Span;
 use crate::lexicon::Lexicon;
 use crate::lexicon::phrases::{WordId, is_glued_hyphen, push_normalized};
+use crate::lexicon::triggers::TriggerDef;
+use crate::lexicon::verbs::Sense;
 use crate::text::{Sentence, Token, TokenKind};
 
 pub struct TokenView<'a> {
@@ -20,7 +22,7 @@ pub struct TokenView<'a> {
     pub glued_hyphen: Vec<bool>,
     /// Kind of each block of the document, indexed like `Sentence::block`.
     pub block_kinds: Vec<crate::document::BlockKind>,
-    /// Word-list membership of each token (see `words::token_flags`).
+    /// Word-list membership of each token (see `words::word_flags`).
     flags: Vec<u64>,
     /// Letter case, position and lexicon facts of each token (the `SHAPE_*` bits), computed
     /// once because the rules ask about the same tokens many times over.
@@ -82,8 +84,10 @@ impl<'a> TokenView<'a> {
         let glued_hyphen: Vec<bool> = (0..tokens.len()).map(|i| is_glued_hyphen(&tokens, i, text)).collect();
         let mut word_ids = Vec::with_capacity(tokens.len());
         let mut shape = Vec::with_capacity(tokens.len());
+        let mut flags = Vec::with_capacity(tokens.len());
         for (i, t) in tokens.iter().enumerate() {
             let info = lexicon.word_info(lower_of(i));
+            flags.push(info.flags);
             word_ids.push(if glued_hyphen[i] { None } else { info.phrase_word });
             let mut bits = shape_of(t.text(text));
             for (known, bit) in [
@@ -103,7 +107,6 @@ impl<'a> TokenView<'a> {
                 sentence_of[i] = s as u32;
             }
         }
-        let flags = (0..tokens.len()).map(|i| super::words::token_flags(lower_of(i))).collect();
         for s in &sentences {
             if let Some(first) = s.tokens.clone().find(|&i| tokens[i].kind != TokenKind::Punct) {
                 shape[first] |= SHAPE_SENTENCE_START;
@@ -186,6 +189,28 @@ impl<'a> TokenView<'a> {
     #[inline]
     pub fn starts_trigger_pair(&self, i: usize) -> bool {
         self.shape[i] & SHAPE_TRIGGER_PAIR_START != 0
+    }
+
+    /// The readings of token `i` as a verb form: `lex.verbs.senses(v.lower(i))`, without the
+    /// hash lookup for the many tokens the shape bits already rule out.
+    #[inline]
+    pub fn verb_senses<'l>(&self, lex: &'l Lexicon, i: usize) -> &'l [Sense] {
+        if self.is_verb_form(i) {
+            lex.verbs.senses(self.lower(i))
+        } else {
+            &[]
+        }
+    }
+
+    /// Token `i`'s single-word trigger definitions: `lex.triggers.single(v.lower(i))`, looked up
+    /// only when the shape bits say there are some.
+    #[inline]
+    pub fn trigger_defs<'l>(&self, lex: &'l Lexicon, i: usize) -> &'l [TriggerDef] {
+        if self.is_trigger_form(i) {
+            lex.triggers.single(self.lower(i))
+        } else {
+            &[]
+        }
     }
 
     pub fn span(&self, range: std::ops::Range<usize>) -> Span {

@@ -57,6 +57,8 @@ pub struct WordInfo {
     pub trigger_form: bool,
     /// The first word of a two-word trigger ("missile tests").
     pub trigger_pair_start: bool,
+    /// The closed word lists of the rules it is in (`extract::words::word_flags`).
+    pub flags: u64,
 }
 
 pub struct Lexicon {
@@ -179,6 +181,9 @@ impl Lexicon {
         }
         for first in triggers.pair_starts() {
             words.entry(first.into()).or_default().trigger_pair_start = true;
+        }
+        for (word, flag) in crate::extract::words::word_flags() {
+            words.entry(word.into()).or_default().flags |= flag;
         }
         Lexicon {
             countries,
