@@ -691,9 +691,15 @@ fn compose(v: &TokenView, lex: &Lexicon, mentions: &mut Vec<Mention>) {
         let gap = a.tokens.end..b.tokens.start;
         let possessive = v.is(gap.start, "'s") || v.is(gap.start, "'");
         // Only adjectives may stand between the country and the noun: no verbs, no function words.
-        let is_modifier = |i: usize| is_np_modifier(v, lex, i);
-        let modifiers = gap.clone().skip(usize::from(possessive)).filter(|&i| is_modifier(i)).count();
-        let gap_ok = gap.len() - usize::from(possessive) == modifiers && modifiers <= 3;
+        // Asked only after a country: the gap before any other mention can be long.
+        let gap_ok = country.is_some() && {
+            let modifiers = gap
+                .clone()
+                .skip(usize::from(possessive))
+                .filter(|&i| is_np_modifier(v, lex, i))
+                .count();
+            gap.len() - usize::from(possessive) == modifiers && modifiers <= 3
+        };
         let adjacent = gap.is_empty() || (possessive && gap.len() == 1);
         if let (Some(country), true) = (country, gap_ok) {
             match b.referent {

@@ -102,7 +102,10 @@ pub fn case_matches(rule: CaseRule, words: &[&str]) -> bool {
             let first = w.chars().next();
             match first {
                 Some(c) if c.is_alphabetic() => {
-                    c.is_uppercase() || (i > 0 && FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
+                    // No allocation: the function words are ASCII without a "k", the one letter a
+                    // non-ASCII character lower-cases to (the Kelvin sign), so comparing ASCII case
+                    // insensitively is comparing the lower-cased word.
+                    c.is_uppercase() || (i > 0 && FUNCTION_WORDS.iter().any(|f| w.eq_ignore_ascii_case(f)))
                 }
                 _ => true,
             }
