@@ -59,6 +59,30 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '\u{AD}'
 }
 
+/// The end of the run of word characters starting at `i`, and whether it holds a letter.
+fn word_end(text: &str, i: usize) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let mut j = i;
+    let mut has_alpha = false;
+    // Byte by byte while ASCII, where the Unicode classes are the ASCII ones (the soft hyphen is
+    // not ASCII): most words never need decoding.
+    while let Some(&b) = bytes.get(j).filter(|b| b.is_ascii()) {
+        if !b.is_ascii_alphanumeric() {
+            return (j, has_alpha);
+        }
+        has_alpha |= b.is_ascii_alphabetic();
+        j += 1;
+    }
+    for ch in text[j..].chars() {
+        if !is_word_char(ch) {
+            break;
+        }
+        has_alpha |= ch.is_alphabetic();
+        j += ch.len_utf8();
+    }
+    (j, has_alpha)
+}
+
 /// Splits `text` into tokens. Never fails; every span lies on character boundaries.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
@@ -75,15 +99,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let start = i;
         let kind;
         if is_word_char(c) {
-            let mut j = i;
-            let mut has_alpha = false;
-            for ch in text[i..].chars() {
-                if !is_word_char(ch) {
-                    break;
-                }
-                has_alpha |= ch.is_alphabetic();
-                j += ch.len_utf8();
-            }
+            let (mut j, has_alpha) = word_end(text, i);
             // Numbers with thousands separators or decimals: "6,800", "1.5".
             if !has_alpha {
                 while j + 1 < text.len() && matches!(bytes[j], b',' | b'.') && bytes[j + 1].is_ascii_digit() {
