@@ -464,8 +464,9 @@ fn find_triggers(v: &TokenView, lex: &Lexicon, s: usize, covered: &Mask) -> Vec<
             i += 1;
             continue;
         }
-        // The CAMEO verb dictionary, for verbs the trigger list does not cover.
-        if verb_like(v, i) {
+        // The CAMEO verb dictionary, for verbs the trigger list does not cover (the shape bit
+        // first: `verb_like` is dearer and most words are no verb form).
+        if v.is_verb_form(i) && verb_like(v, i) {
             if let Some((code, lemma)) = dictionary_code(v, lex, i, end) {
                 let entry = lex.codes.get(&code);
                 let coding = Coding {
