@@ -14,10 +14,11 @@ pub struct TokenView<'a> {
     pub sentences: Vec<Sentence>,
     /// Sentence index of each token.
     pub sentence_of: Vec<u32>,
-    /// The lower-case forms of all tokens, concatenated.
+    /// The text with ASCII letters lower-cased, then the forms of the tokens that are not ASCII.
     lower: String,
-    /// Token `i`'s lower-case form is `lower[lower_bounds[i]..lower_bounds[i + 1]]`.
-    lower_bounds: Vec<u32>,
+    /// Token `i`'s lower-case form is `lower[lower_spans[i].start..lower_spans[i].end]`: its own
+    /// span when it is ASCII, else where its form was appended.
+    lower_spans: Vec<Span>,
     pub word_ids: Vec<Option<WordId>>,
     pub glued_hyphen: Vec<bool>,
     /// Kind of each block of the document, indexed like `Sentence::block`.
@@ -65,6 +66,26 @@ fn shape_of(raw: &str) -> u8 {
     shape
 }
 
+/// The normalised form of every token (see `push_normalized`), as one string and a span into it
+/// per token. Lower-casing the whole text at once is far cheaper than copying token by token,
+/// and for an ASCII token it is the whole normalisation.
+fn lower_forms(text: &str, tokens: &[Token]) -> (String, Vec<Span>) {
+    let mut lower = text.to_ascii_lowercase();
+    let spans = tokens
+        .iter()
+        .map(|t| {
+            let raw = t.text(text);
+            if raw.is_ascii() {
+                return t.span;
+            }
+            let start = lower.len();
+            push_normalized(raw, &mut lower);
+            Span::new(start, lower.len())
+        })
+        .collect();
+    (lower, spans)
+}
+
 impl<'a> TokenView<'a> {
     pub fn new(
         text: &'a str,
@@ -73,14 +94,8 @@ impl<'a> TokenView<'a> {
         block_kinds: Vec<crate::document::BlockKind>,
         lexicon: &Lexicon,
     ) -> TokenView<'a> {
-        let mut lower = String::with_capacity(text.len());
-        let mut lower_bounds = Vec::with_capacity(tokens.len() + 1);
-        lower_bounds.push(0);
-        for t in &tokens {
-            push_normalized(t.text(text), &mut lower);
-            lower_bounds.push(lower.len() as u32);
-        }
-        let lower_of = |i: usize| &lower[lower_bounds[i] as usize..lower_bounds[i + 1] as usize];
+        let (lower, lower_spans) = lower_forms(text, &tokens);
+        let lower_of = |i: usize| &lower[lower_spans[i].range()];
         let glued_hyphen: Vec<bool> = (0..tokens.len()).map(|i| is_glued_hyphen(&tokens, i, text)).collect();
         let mut word_ids = Vec::with_capacity(tokens.len());
         let mut shape = Vec::with_capacity(tokens.len());
@@ -118,7 +133,7 @@ impl<'a> TokenView<'a> {
             sentences,
             sentence_of,
             lower,
-            lower_bounds,
+            lower_spans,
             word_ids,
             glued_hyphen,
             block_kinds,
@@ -143,7 +158,7 @@ impl<'a> TokenView<'a> {
     /// The token lower-cased with plain apostrophes.
     #[inline]
     pub fn lower(&self, i: usize) -> &str {
-        &self.lower[self.lower_bounds[i] as usize..self.lower_bounds[i + 1] as usize]
+        &self.lower[self.lower_spans[i].range()]
     }
 
     pub fn kind(&self, i: usize) -> TokenKind {
@@ -231,8 +246,7 @@ impl<'a> TokenView<'a> {
     #[inline]
     pub fn is(&self, i: usize, word: &str) -> bool {
         // Bytes, not `str`: equal bytes are equal strings, and no char-boundary checks.
-        i < self.len()
-            && self.lower.as_bytes()[self.lower_bounds[i] as usize..self.lower_bounds[i + 1] as usize] == *word.as_bytes()
+        i < self.len() && self.lower.as_bytes()[self.lower_spans[i].range()] == *word.as_bytes()
     }
 
     // Always inlined: the flag test is one AND, far cheaper than the call.
