@@ -200,25 +200,28 @@ pub fn document_events(v: &TokenView, lex: &Lexicon, res: &DocResolution) -> Vec
             }
         }
         let triggers = find_triggers(v, lex, s, &covered);
-        let exercise = v.sentences[s].tokens.clone().any(|k| {
-            v.is_any(
-                k,
-                &[
-                    "exercise",
-                    "exercises",
-                    "drill",
-                    "drills",
-                    "manoeuvres",
-                    "maneuvers",
-                    "live-fire",
-                ],
-            )
-        });
+        // Asked only of an assault or coercion: the scan is over the whole sentence.
+        let exercise = || {
+            v.sentences[s].tokens.clone().any(|k| {
+                v.is_any(
+                    k,
+                    &[
+                        "exercise",
+                        "exercises",
+                        "drill",
+                        "drills",
+                        "manoeuvres",
+                        "maneuvers",
+                        "live-fire",
+                    ],
+                )
+            })
+        };
         let mut here: Vec<DocEvent> = Vec::new();
         for t in &triggers {
             if let Some(e) = build_event(v, res, s, t, &actors, mentions) {
                 // Firing and attacking during an exercise is the exercise, not an assault.
-                if exercise && matches!(e.coding.plover.as_deref(), Some("ASSAULT" | "COERCE")) {
+                if matches!(e.coding.plover.as_deref(), Some("ASSAULT" | "COERCE")) && exercise() {
                     continue;
                 }
                 let duplicate = here.iter().any(|x| {
