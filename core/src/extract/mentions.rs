@@ -269,7 +269,8 @@ struct Chunk {
 }
 
 fn has_digit(s: &str) -> bool {
-    s.chars().any(|c| c.is_ascii_digit())
+    // Bytes, not chars: in UTF-8 an ASCII digit byte is always the digit itself.
+    s.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// Runs of capitalised words that can be names: "Korea Institute of Liberal Democracy",
@@ -277,7 +278,7 @@ fn has_digit(s: &str) -> bool {
 fn name_chunks(v: &TokenView, range: Range<usize>, hit_starts: &[usize]) -> Vec<Chunk> {
     // A word that can be part of a name: capitalised, no digit, not a month or weekday.
     let name_word =
-        |k: usize| k < range.end && v.is_word(k) && v.is_capitalized(k) && !has_digit(v.raw(k)) && !v.is_any(k, &CALENDAR_WORDS);
+        |k: usize| k < range.end && v.is_word(k) && v.is_capitalized(k) && !v.is_any(k, &CALENDAR_WORDS) && !has_digit(v.raw(k));
     let mut chunks = Vec::new();
     let mut i = range.start;
     while i < range.end {

@@ -47,8 +47,9 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 pub fn is_abbreviation(word_without_period: &str) -> bool {
-    let lower = word_without_period.to_ascii_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    // The list is lower-case ASCII, so this is comparing the ASCII-lower-cased word, without
+    // allocating it.
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word_without_period))
 }
 
 fn is_apostrophe(c: char) -> bool {
