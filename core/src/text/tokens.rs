@@ -91,7 +91,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut i = 0;
     let mut space_before = true;
     while i < text.len() {
-        let c = text[i..].chars().next().expect("i is on a char boundary");
+        // An ASCII byte is its own character: no decoding for most of the text.
+        let c = match bytes[i] {
+            b if b.is_ascii() => char::from(b),
+            _ => text[i..].chars().next().expect("i is on a char boundary"),
+        };
         if c.is_whitespace() {
             i += c.len_utf8();
             space_before = true;
