@@ -39,11 +39,7 @@ impl Block {
     pub fn candidates<'a>(&self, words: impl Iterator<Item = &'a str>) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
         for w in words {
-            if !w
-                .as_bytes()
-                .first()
-                .is_some_and(|&b| self.anchor_initials[usize::from(b / 64)] >> (b % 64) & 1 == 1)
-            {
+            if !self.may_anchor(w) {
                 continue;
             }
             // Patterns match word prefixes too ("exercise" matches "exercises").
@@ -57,6 +53,13 @@ impl Block {
         out.sort_unstable();
         out.dedup();
         out
+    }
+
+    /// True when some anchor word starts with the first byte of `w`.
+    fn may_anchor(&self, w: &str) -> bool {
+        w.as_bytes()
+            .first()
+            .is_some_and(|&b| self.anchor_initials[usize::from(b / 64)] >> (b % 64) & 1 == 1)
     }
 
     fn index(&mut self, sets: &FxHashMap<String, Vec<String>>) {
