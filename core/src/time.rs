@@ -122,26 +122,29 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
 
 /// Month number (1–12) of an English month name or its usual abbreviation ("Sept.", "Jan").
 pub fn month_number(word: &str) -> Option<u8> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
-        return None;
-    }
-    MONTHS
-        .iter()
-        .position(|m| *m == w || (w.len() <= 4 && m.starts_with(&w)))
-        .map(|i| i as u8 + 1)
+    name_index(word, &MONTHS).map(|i| i as u8 + 1)
 }
 
 /// Weekday index (0 = Monday) of an English weekday name or abbreviation.
 pub fn weekday_number(word: &str) -> Option<u8> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    name_index(word, &WEEKDAYS).map(|i| i as u8)
+}
+
+/// Position in `names` (lower-case ASCII) of `word` written in full or cut to an abbreviation
+/// of three or four letters, in any case and with or without a final period. Compares ASCII
+/// case-insensitively instead of lower-casing a copy: the extractor asks this of every
+/// capitalised word.
+fn name_index(word: &str, names: &[&str]) -> Option<usize> {
+    let w = word.trim_end_matches('.');
     if w.len() < 3 {
         return None;
     }
-    WEEKDAYS
-        .iter()
-        .position(|d| *d == w || (w.len() <= 4 && d.starts_with(&w)))
-        .map(|i| i as u8)
+    // The first letter settles most names at the cost of one byte comparison.
+    let first = w.as_bytes()[0].to_ascii_lowercase();
+    names.iter().position(|n| {
+        n.as_bytes()[0] == first
+            && (n.eq_ignore_ascii_case(w) || (w.len() <= 4 && n.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w))))
+    })
 }
 
 /// Parses a whole string that is nothing but a full date, as found in article headers:

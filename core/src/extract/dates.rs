@@ -57,32 +57,13 @@ fn day_of(v: &TokenView, i: usize) -> Option<u8> {
         .filter(|d| (1..=31).contains(d))
 }
 
-/// `month_number`, without its allocation for words that cannot be months: every month name
-/// and abbreviation starts with one of these letters.
-fn month_of(raw: &str) -> Option<u8> {
-    let first = raw.as_bytes().first()?.to_ascii_lowercase();
-    if !b"jfmasond".contains(&first) {
-        return None;
-    }
-    month_number(raw)
-}
-
-/// `weekday_number`, likewise without its allocation for words no weekday starts like.
-fn weekday_of(raw: &str) -> Option<u8> {
-    let first = raw.as_bytes().first()?.to_ascii_lowercase();
-    if !b"mtwfs".contains(&first) {
-        return None;
-    }
-    weekday_number(raw)
-}
-
 /// All temporal expressions of a token range, left to right.
 pub fn find_times(v: &TokenView, range: Range<usize>) -> Vec<TimeExpr> {
     let mut out = Vec::new();
     let mut i = range.start;
     while i < range.end {
         let since = i > range.start && v.is(i - 1, "since");
-        let month = v.is_capitalized(i).then(|| month_of(v.raw(i))).flatten().filter(|_| {
+        let month = v.is_capitalized(i).then(|| month_number(v.raw(i))).flatten().filter(|_| {
             v.lower(i) != "may"
                 || v.is_sentence_start(i)
                 || i + 1 < range.end && (day_of(v, i + 1).is_some() || year_of(v, i + 1).is_some())
@@ -139,7 +120,7 @@ pub fn find_times(v: &TokenView, range: Range<usize>) -> Vec<TimeExpr> {
             continue;
         }
         if let (Some(d), true) = (day_of(v, i), i + 1 < range.end) {
-            if let Some(m) = v.is_capitalized(i + 1).then(|| month_of(v.raw(i + 1))).flatten() {
+            if let Some(m) = v.is_capitalized(i + 1).then(|| month_number(v.raw(i + 1))).flatten() {
                 if let Some(y) = (i + 2 < range.end).then(|| year_of(v, i + 2)).flatten() {
                     if let Some(date) = Date::new(y, m, d) {
                         out.push(TimeExpr {
@@ -184,7 +165,7 @@ pub fn find_times(v: &TokenView, range: Range<usize>) -> Vec<TimeExpr> {
                     &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
                 )
         {
-            if let Some(w) = weekday_of(v.raw(i)).filter(|_| v.raw(i).len() > 4) {
+            if let Some(w) = weekday_number(v.raw(i)).filter(|_| v.raw(i).len() > 4) {
                 out.push(TimeExpr {
                     tokens: i..i + 1,
                     kind: TimeKind::Weekday(w),

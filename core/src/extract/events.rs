@@ -203,25 +203,28 @@ pub fn document_events(v: &TokenView, lex: &Lexicon, res: &DocResolution) -> Vec
             }
         }
         let triggers = find_triggers(v, lex, s, &covered);
-        let exercise = v.sentences[s].tokens.clone().any(|k| {
-            v.is_any(
-                k,
-                &[
-                    "exercise",
-                    "exercises",
-                    "drill",
-                    "drills",
-                    "manoeuvres",
-                    "maneuvers",
-                    "live-fire",
-                ],
-            )
-        });
+        // Asked only of an assault or coercion: the scan is over the whole sentence.
+        let exercise = || {
+            v.sentences[s].tokens.clone().any(|k| {
+                v.is_any(
+                    k,
+                    &[
+                        "exercise",
+                        "exercises",
+                        "drill",
+                        "drills",
+                        "manoeuvres",
+                        "maneuvers",
+                        "live-fire",
+                    ],
+                )
+            })
+        };
         let mut here: Vec<DocEvent> = Vec::new();
         for t in &triggers {
             if let Some(e) = build_event(v, res, s, t, &actors, mentions) {
                 // Firing and attacking during an exercise is the exercise, not an assault.
-                if exercise && matches!(e.coding.plover.as_deref(), Some("ASSAULT" | "COERCE")) {
+                if matches!(e.coding.plover.as_deref(), Some("ASSAULT" | "COERCE")) && exercise() {
                     continue;
                 }
                 let duplicate = here.iter().any(|x| {
@@ -414,7 +417,7 @@ fn find_triggers(v: &TokenView, lex: &Lexicon, s: usize, covered: &Mask) -> Vec<
                 continue;
             }
         }
-        let defs = lex.triggers.single(w);
+        let defs = v.trigger_defs(lex, i);
         // A particle may list alternatives ("member|participant").
         let particle_follows = |p: &str| (i + 1..(i + 8).min(end)).any(|k| p.split('|').any(|alt| v.lower(k) == alt));
         let verb_def = defs
@@ -467,8 +470,9 @@ fn find_triggers(v: &TokenView, lex: &Lexicon, s: usize, covered: &Mask) -> Vec<
             i += 1;
             continue;
         }
-        // The CAMEO verb dictionary, for verbs the trigger list does not cover.
-        if verb_like(v, i) {
+        // The CAMEO verb dictionary, for verbs the trigger list does not cover (the shape bit
+        // first: `verb_like` is dearer and most words are no verb form).
+        if v.is_verb_form(i) && verb_like(v, i) {
             if let Some((code, lemma)) = dictionary_code(v, lex, i, end) {
                 let entry = lex.codes.get(&code);
                 let coding = Coding {
@@ -497,7 +501,7 @@ fn find_triggers(v: &TokenView, lex: &Lexicon, s: usize, covered: &Mask) -> Vec<
 /// The CAMEO code of a dictionary verb at `i`: the most specific matching pattern of its block,
 /// else the verb's or block's default.
 fn dictionary_code(v: &TokenView, lex: &Lexicon, i: usize, clause_end: usize) -> Option<(String, String)> {
-    let senses = lex.verbs.senses(v.lower(i));
+    let senses = v.verb_senses(lex, i);
     let mut best: Option<(usize, Option<String>, String)> = None;
     for sense in senses {
         if let Some(p) = &sense.particle {

@@ -274,7 +274,8 @@ struct Chunk {
 }
 
 fn has_digit(s: &str) -> bool {
-    s.chars().any(|c| c.is_ascii_digit())
+    // Bytes, not chars: in UTF-8 an ASCII digit byte is always the digit itself.
+    s.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// Runs of capitalised words that can be names: "Korea Institute of Liberal Democracy",
@@ -282,7 +283,7 @@ fn has_digit(s: &str) -> bool {
 fn name_chunks(v: &TokenView, range: Range<usize>, hit_starts: &[usize]) -> Vec<Chunk> {
     // A word that can be part of a name: capitalised, no digit, not a month or weekday.
     let name_word =
-        |k: usize| k < range.end && v.is_word(k) && v.is_capitalized(k) && !has_digit(v.raw(k)) && !v.is_any(k, &CALENDAR_WORDS);
+        |k: usize| k < range.end && v.is_word(k) && v.is_capitalized(k) && !v.is_any(k, &CALENDAR_WORDS) && !has_digit(v.raw(k));
     let mut chunks = Vec::new();
     let mut i = range.start;
     while i < range.end {
@@ -627,7 +628,7 @@ fn is_np_modifier(v: &TokenView, lex: &Lexicon, i: usize) -> bool {
     if v.is_any(i, &COMMON_SENTENCE_WORDS) || v.is_any(i, &AUXILIARIES) {
         return false;
     }
-    let senses = lex.verbs.senses(w);
+    let senses = v.verb_senses(lex, i);
     senses.is_empty() || senses.iter().any(|s| s.lemma == w) && !w.ends_with("ed") && !w.ends_with("ing")
 }
 
@@ -738,9 +739,15 @@ fn compose(v: &TokenView, lex: &Lexicon, mentions: &mut Vec<Mention>) {
         let gap = a.tokens.end..b.tokens.start;
         let possessive = v.is(gap.start, "'s") || v.is(gap.start, "'");
         // Only adjectives may stand between the country and the noun: no verbs, no function words.
-        let is_modifier = |i: usize| is_np_modifier(v, lex, i);
-        let modifiers = gap.clone().skip(usize::from(possessive)).filter(|&i| is_modifier(i)).count();
-        let gap_ok = gap.len() - usize::from(possessive) == modifiers && modifiers <= 3;
+        // Asked only after a country: the gap before any other mention can be long.
+        let gap_ok = country.is_some() && {
+            let modifiers = gap
+                .clone()
+                .skip(usize::from(possessive))
+                .filter(|&i| is_np_modifier(v, lex, i))
+                .count();
+            gap.len() - usize::from(possessive) == modifiers && modifiers <= 3
+        };
         let adjacent = gap.is_empty() || (possessive && gap.len() == 1);
         if let (Some(country), true) = (country, gap_ok) {
             match b.referent {

@@ -4,6 +4,8 @@
 use crate::document::Span;
 use crate::lexicon::Lexicon;
 use crate::lexicon::phrases::{WordId, is_glued_hyphen, push_normalized};
+use crate::lexicon::triggers::TriggerDef;
+use crate::lexicon::verbs::Sense;
 use crate::text::{Sentence, Token, TokenKind};
 
 pub struct TokenView<'a> {
@@ -12,15 +14,16 @@ pub struct TokenView<'a> {
     pub sentences: Vec<Sentence>,
     /// Sentence index of each token.
     pub sentence_of: Vec<u32>,
-    /// The lower-case forms of all tokens, concatenated.
+    /// The text with ASCII letters lower-cased, then the forms of the tokens that are not ASCII.
     lower: String,
-    /// Token `i`'s lower-case form is `lower[lower_bounds[i]..lower_bounds[i + 1]]`.
-    lower_bounds: Vec<u32>,
+    /// Token `i`'s lower-case form is `lower[lower_spans[i].start..lower_spans[i].end]`: its own
+    /// span when it is ASCII, else where its form was appended.
+    lower_spans: Vec<Span>,
     pub word_ids: Vec<Option<WordId>>,
     pub glued_hyphen: Vec<bool>,
     /// Kind of each block of the document, indexed like `Sentence::block`.
     pub block_kinds: Vec<crate::document::BlockKind>,
-    /// Word-list membership of each token (see `words::token_flags`).
+    /// Word-list membership of each token (see `words::word_flags`).
     flags: Vec<u64>,
     /// Letter case, position and lexicon facts of each token (the `SHAPE_*` bits), computed
     /// once because the rules ask about the same tokens many times over.
@@ -63,6 +66,26 @@ fn shape_of(raw: &str) -> u8 {
     shape
 }
 
+/// The normalised form of every token (see `push_normalized`), as one string and a span into it
+/// per token. Lower-casing the whole text at once is far cheaper than copying token by token,
+/// and for an ASCII token it is the whole normalisation.
+fn lower_forms(text: &str, tokens: &[Token]) -> (String, Vec<Span>) {
+    let mut lower = text.to_ascii_lowercase();
+    let spans = tokens
+        .iter()
+        .map(|t| {
+            let raw = t.text(text);
+            if raw.is_ascii() {
+                return t.span;
+            }
+            let start = lower.len();
+            push_normalized(raw, &mut lower);
+            Span::new(start, lower.len())
+        })
+        .collect();
+    (lower, spans)
+}
+
 impl<'a> TokenView<'a> {
     pub fn new(
         text: &'a str,
@@ -71,19 +94,15 @@ impl<'a> TokenView<'a> {
         block_kinds: Vec<crate::document::BlockKind>,
         lexicon: &Lexicon,
     ) -> TokenView<'a> {
-        let mut lower = String::with_capacity(text.len());
-        let mut lower_bounds = Vec::with_capacity(tokens.len() + 1);
-        lower_bounds.push(0);
-        for t in &tokens {
-            push_normalized(t.text(text), &mut lower);
-            lower_bounds.push(lower.len() as u32);
-        }
-        let lower_of = |i: usize| &lower[lower_bounds[i] as usize..lower_bounds[i + 1] as usize];
+        let (lower, lower_spans) = lower_forms(text, &tokens);
+        let lower_of = |i: usize| &lower[lower_spans[i].range()];
         let glued_hyphen: Vec<bool> = (0..tokens.len()).map(|i| is_glued_hyphen(&tokens, i, text)).collect();
         let mut word_ids = Vec::with_capacity(tokens.len());
         let mut shape = Vec::with_capacity(tokens.len());
+        let mut flags = Vec::with_capacity(tokens.len());
         for (i, t) in tokens.iter().enumerate() {
             let info = lexicon.word_info(lower_of(i));
+            flags.push(info.flags);
             word_ids.push(if glued_hyphen[i] { None } else { info.phrase_word });
             let mut bits = shape_of(t.text(text));
             for (known, bit) in [
@@ -103,7 +122,6 @@ impl<'a> TokenView<'a> {
                 sentence_of[i] = s as u32;
             }
         }
-        let flags = (0..tokens.len()).map(|i| super::words::token_flags(lower_of(i))).collect();
         for s in &sentences {
             if let Some(first) = s.tokens.clone().find(|&i| tokens[i].kind != TokenKind::Punct) {
                 shape[first] |= SHAPE_SENTENCE_START;
@@ -115,7 +133,7 @@ impl<'a> TokenView<'a> {
             sentences,
             sentence_of,
             lower,
-            lower_bounds,
+            lower_spans,
             word_ids,
             glued_hyphen,
             block_kinds,
@@ -140,7 +158,7 @@ impl<'a> TokenView<'a> {
     /// The token lower-cased with plain apostrophes.
     #[inline]
     pub fn lower(&self, i: usize) -> &str {
-        &self.lower[self.lower_bounds[i] as usize..self.lower_bounds[i + 1] as usize]
+        &self.lower[self.lower_spans[i].range()]
     }
 
     pub fn kind(&self, i: usize) -> TokenKind {
@@ -188,6 +206,28 @@ impl<'a> TokenView<'a> {
         self.shape[i] & SHAPE_TRIGGER_PAIR_START != 0
     }
 
+    /// The readings of token `i` as a verb form: `lex.verbs.senses(v.lower(i))`, without the
+    /// hash lookup for the many tokens the shape bits already rule out.
+    #[inline]
+    pub fn verb_senses<'l>(&self, lex: &'l Lexicon, i: usize) -> &'l [Sense] {
+        if self.is_verb_form(i) {
+            lex.verbs.senses(self.lower(i))
+        } else {
+            &[]
+        }
+    }
+
+    /// Token `i`'s single-word trigger definitions: `lex.triggers.single(v.lower(i))`, looked up
+    /// only when the shape bits say there are some.
+    #[inline]
+    pub fn trigger_defs<'l>(&self, lex: &'l Lexicon, i: usize) -> &'l [TriggerDef] {
+        if self.is_trigger_form(i) {
+            lex.triggers.single(self.lower(i))
+        } else {
+            &[]
+        }
+    }
+
     pub fn span(&self, range: std::ops::Range<usize>) -> Span {
         Span {
             start: self.tokens[range.start].span.start,
@@ -206,8 +246,7 @@ impl<'a> TokenView<'a> {
     #[inline]
     pub fn is(&self, i: usize, word: &str) -> bool {
         // Bytes, not `str`: equal bytes are equal strings, and no char-boundary checks.
-        i < self.len()
-            && self.lower.as_bytes()[self.lower_bounds[i] as usize..self.lower_bounds[i + 1] as usize] == *word.as_bytes()
+        i < self.len() && self.lower.as_bytes()[self.lower_spans[i].range()] == *word.as_bytes()
     }
 
     // Always inlined: the flag test is one AND, far cheaper than the call.

@@ -765,7 +765,7 @@ pub struct WordSet {
     bit: std::sync::OnceLock<u64>,
 }
 
-/// Every word list tested against tokens, each given a bit of [`token_flags`].
+/// Every word list tested against tokens, each given a bit of every token's flags (see [`word_flags`]).
 fn registry() -> [&'static WordSet; 33] {
     use super::events::*;
     use super::mentions::{ADVERBS, AUXILIARIES, DESCRIPTION_HEADS};
@@ -806,19 +806,13 @@ fn registry() -> [&'static WordSet; 33] {
     ]
 }
 
-/// The flags of a lower-case word: bit `i` set when the word is in `registry()[i]`.
-pub fn token_flags(lower: &str) -> u64 {
-    static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u64>> = std::sync::OnceLock::new();
-    let map = MAP.get_or_init(|| {
-        let mut m: rustc_hash::FxHashMap<&'static str, u64> = rustc_hash::FxHashMap::default();
-        for (i, set) in registry().iter().enumerate() {
-            for w in set.words {
-                *m.entry(w).or_default() |= 1 << i;
-            }
-        }
-        m
-    });
-    map.get(lower).copied().unwrap_or(0)
+/// Every registered word with its flags: bit `i` set when the word is in `registry()[i]`. The
+/// lexicon stores them in its per-word facts, so a token's flags cost no lookup of their own.
+pub fn word_flags() -> impl Iterator<Item = (&'static str, u64)> {
+    registry()
+        .into_iter()
+        .enumerate()
+        .flat_map(|(i, set)| set.words.iter().map(move |&w| (w, 1u64 << i)))
 }
 
 impl WordSet {
@@ -830,7 +824,7 @@ impl WordSet {
         }
     }
 
-    /// This list's bit in [`token_flags`], or 0 when it is not registered.
+    /// This list's bit in the token flags (see [`word_flags`]), or 0 when it is not registered.
     #[inline]
     pub fn bit(&'static self) -> u64 {
         // Asked once per token test: the initialised case must stay a load.

@@ -58,6 +58,8 @@ pub struct WordInfo {
     pub trigger_form: bool,
     /// The first word of a two-word trigger ("missile tests").
     pub trigger_pair_start: bool,
+    /// The closed word lists of the rules it is in (`extract::words::word_flags`).
+    pub flags: u64,
 }
 
 pub struct Lexicon {
@@ -72,7 +74,45 @@ pub struct Lexicon {
     pub verbs: verbs::VerbDictionary,
     pub triggers: triggers::Triggers,
     pub codes: codes::EventCodes,
-    words: rustc_hash::FxHashMap<Box<str>, WordInfo>,
+    words: WordTable,
+}
+
+/// [`WordInfo`] by normalised word. Every token is looked up, so most words (up to 15 bytes)
+/// are keyed by their bytes and length packed in a `u128`: hashed and compared in registers,
+/// with no pointer to follow to a key elsewhere in memory.
+#[derive(Default)]
+struct WordTable {
+    short: rustc_hash::FxHashMap<u128, WordInfo>,
+    long: rustc_hash::FxHashMap<Box<str>, WordInfo>,
+}
+
+impl WordTable {
+    /// The packed key of a word of at most 15 bytes: its bytes, then its length in the last byte.
+    fn packed(word: &str) -> Option<u128> {
+        let bytes = word.as_bytes();
+        (bytes.len() < 16).then(|| {
+            let mut key = [0u8; 16];
+            key[..bytes.len()].copy_from_slice(bytes);
+            key[15] = bytes.len() as u8;
+            u128::from_le_bytes(key)
+        })
+    }
+
+    fn entry(&mut self, word: &str) -> &mut WordInfo {
+        match Self::packed(word) {
+            Some(key) => self.short.entry(key).or_default(),
+            None => self.long.entry(word.into()).or_default(),
+        }
+    }
+
+    fn get(&self, word: &str) -> WordInfo {
+        match Self::packed(word) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(word),
+        }
+        .copied()
+        .unwrap_or_default()
+    }
 }
 
 /// The lexicon built from the embedded data, once per process.
@@ -103,7 +143,10 @@ pub fn case_matches(rule: CaseRule, words: &[&str]) -> bool {
             let first = w.chars().next();
             match first {
                 Some(c) if c.is_alphabetic() => {
-                    c.is_uppercase() || (i > 0 && FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
+                    // No allocation: the function words are ASCII without a "k", the one letter a
+                    // non-ASCII character lower-cases to (the Kelvin sign), so comparing ASCII case
+                    // insensitively is comparing the lower-cased word.
+                    c.is_uppercase() || (i > 0 && FUNCTION_WORDS.iter().any(|f| w.eq_ignore_ascii_case(f)))
                 }
                 _ => true,
             }
@@ -170,18 +213,21 @@ impl Lexicon {
         }
         let verbs = verbs::VerbDictionary::parse(include_str!("../../../data/lexicon/verbs.txt"));
         let triggers = triggers::Triggers::parse(include_str!("../../../data/lexicon/event_triggers.tsv"));
-        let mut words: rustc_hash::FxHashMap<Box<str>, WordInfo> = rustc_hash::FxHashMap::default();
+        let mut words = WordTable::default();
         for (word, id) in phrases.vocabulary() {
-            words.entry(word.into()).or_default().phrase_word = Some(id);
+            words.entry(word).phrase_word = Some(id);
         }
         for form in verbs.forms() {
-            words.entry(form.into()).or_default().verb_form = true;
+            words.entry(form).verb_form = true;
         }
         for form in triggers.single_forms() {
-            words.entry(form.into()).or_default().trigger_form = true;
+            words.entry(form).trigger_form = true;
         }
         for first in triggers.pair_starts() {
-            words.entry(first.into()).or_default().trigger_pair_start = true;
+            words.entry(first).trigger_pair_start = true;
+        }
+        for (word, flag) in crate::extract::words::word_flags() {
+            words.entry(word).flags |= flag;
         }
         let place_names = include_str!("../../../data/gazetteer/places/names.txt").lines().collect();
         Lexicon {
@@ -200,7 +246,7 @@ impl Lexicon {
 
     /// Everything the lexicon knows of a normalised word (see [`phrases::normalize`]).
     pub fn word_info(&self, normalized: &str) -> WordInfo {
-        self.words.get(normalized).copied().unwrap_or_default()
+        self.words.get(normalized)
     }
 
     /// True for a word that starts a known person's name in the dictionary ("vladimir", "hu",

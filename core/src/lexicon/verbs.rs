@@ -29,6 +29,9 @@ pub struct Block {
     /// Patterns by one of their words, so a verb is only tested against patterns whose words
     /// occur near it (the dictionary has thousands).
     anchors: FxHashMap<String, Vec<u32>>,
+    /// The first bytes of the anchor words, one bit each: a word that starts otherwise has no
+    /// prefix among them, and costs no lookup.
+    anchor_initials: [u64; 4],
 }
 
 impl Block {
@@ -36,6 +39,9 @@ impl Block {
     pub fn candidates<'a>(&self, words: impl Iterator<Item = &'a str>) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
         for w in words {
+            if !self.may_anchor(w) {
+                continue;
+            }
             // Patterns match word prefixes too ("exercise" matches "exercises").
             for cut in 0..=3usize.min(w.len().saturating_sub(4)) {
                 let Some(key) = w.get(..w.len() - cut) else { continue };
@@ -47,6 +53,13 @@ impl Block {
         out.sort_unstable();
         out.dedup();
         out
+    }
+
+    /// True when some anchor word starts with the first byte of `w`.
+    fn may_anchor(&self, w: &str) -> bool {
+        w.as_bytes()
+            .first()
+            .is_some_and(|&b| self.anchor_initials[usize::from(b / 64)] >> (b % 64) & 1 == 1)
     }
 
     fn index(&mut self, sets: &FxHashMap<String, Vec<String>>) {
@@ -62,6 +75,8 @@ impl Block {
             for w in words {
                 for part in w.split_whitespace().take(1) {
                     self.anchors.entry(part.to_string()).or_default().push(i as u32);
+                    let b = part.as_bytes()[0];
+                    self.anchor_initials[usize::from(b / 64)] |= 1 << (b % 64);
                 }
             }
         }
@@ -264,6 +279,7 @@ impl VerbDictionary {
                     code: code_of(rest),
                     patterns: Vec::new(),
                     anchors: FxHashMap::default(),
+                    anchor_initials: [0; 4],
                 }),
                 "V" => {
                     let Some(block_idx) = dict.blocks.len().checked_sub(1) else {

@@ -47,8 +47,9 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 pub fn is_abbreviation(word_without_period: &str) -> bool {
-    let lower = word_without_period.to_ascii_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    // The list is lower-case ASCII, so this is comparing the ASCII-lower-cased word, without
+    // allocating it.
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word_without_period))
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -59,6 +60,30 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '\u{AD}'
 }
 
+/// The end of the run of word characters starting at `i`, and whether it holds a letter.
+fn word_end(text: &str, i: usize) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let mut j = i;
+    let mut has_alpha = false;
+    // Byte by byte while ASCII, where the Unicode classes are the ASCII ones (the soft hyphen is
+    // not ASCII): most words never need decoding.
+    while let Some(&b) = bytes.get(j).filter(|b| b.is_ascii()) {
+        if !b.is_ascii_alphanumeric() {
+            return (j, has_alpha);
+        }
+        has_alpha |= b.is_ascii_alphabetic();
+        j += 1;
+    }
+    for ch in text[j..].chars() {
+        if !is_word_char(ch) {
+            break;
+        }
+        has_alpha |= ch.is_alphabetic();
+        j += ch.len_utf8();
+    }
+    (j, has_alpha)
+}
+
 /// Splits `text` into tokens. Never fails; every span lies on character boundaries.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
@@ -66,7 +91,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut i = 0;
     let mut space_before = true;
     while i < text.len() {
-        let c = text[i..].chars().next().expect("i is on a char boundary");
+        // An ASCII byte is its own character: no decoding for most of the text.
+        let c = match bytes[i] {
+            b if b.is_ascii() => char::from(b),
+            _ => text[i..].chars().next().expect("i is on a char boundary"),
+        };
         if c.is_whitespace() {
             i += c.len_utf8();
             space_before = true;
@@ -75,15 +104,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let start = i;
         let kind;
         if is_word_char(c) {
-            let mut j = i;
-            let mut has_alpha = false;
-            for ch in text[i..].chars() {
-                if !is_word_char(ch) {
-                    break;
-                }
-                has_alpha |= ch.is_alphabetic();
-                j += ch.len_utf8();
-            }
+            let (mut j, has_alpha) = word_end(text, i);
             // Numbers with thousands separators or decimals: "6,800", "1.5".
             if !has_alpha {
                 while j + 1 < text.len() && matches!(bytes[j], b',' | b'.') && bytes[j + 1].is_ascii_digit() {
