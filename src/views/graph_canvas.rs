@@ -7,7 +7,10 @@
 //! item), anything outside the view is skipped, nodes smaller than about two pixels are
 //! squares rather than arcs, and only the best connected visible actors get labels. Edges are
 //! plain lines coloured by their dominant quad class (no strands, arrowheads or dashes: at this
-//! density they would not be seen, only paid for).
+//! density they would not be seen, only paid for). And while the camera moves, a frame copies
+//! the last full drawing, shifted and scaled, instead of drawing anew: the drawing covers a
+//! margin around the canvas, and is made again when the camera rests, when a pan or zoom goes
+//! beyond what it covers, or when anything else changes.
 //!
 //! Drag the background to pan, wheel to zoom, click a node to select it (shift-click: the other
 //! end of a path), double-click to expand it; the keys of the SVG graph move the camera.
@@ -31,6 +34,14 @@ const LABEL_ALL_BELOW: usize = 60;
 const CLICK_SLOP: f64 = 4.0;
 /// How far from a node's centre a click still hits it, in CSS pixels beyond its radius.
 const HIT_SLOP: f64 = 4.0;
+/// The drawing extends this share of the canvas's width and height beyond each side: while
+/// the camera moves, frames shift and scale the last drawing (one bitmap copy, whatever the
+/// graph's size) as long as it covers the canvas.
+const CACHE_MARGIN: f64 = 0.5;
+/// Most a frame scales the last drawing before drawing anew (it blurs as it grows).
+const MAX_STRETCH: f64 = 1.5;
+/// The full drawing follows once the camera has rested this long.
+const SETTLE_MS: u64 = 120;
 
 /// Colours from the stylesheet's custom properties, read once, so the canvas matches the SVG
 /// views and the legend.
@@ -145,31 +156,57 @@ impl Style {
     }
 }
 
-fn draw(c: Ctx, canvas: &HtmlCanvasElement, dr: &Drawn, style: &Style, cam: GraphCamera, hl: &Highlight, pal: &Palette) {
-    let Some(g) = canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|x| x.dyn_into::<CanvasRenderingContext2d>().ok())
-    else {
-        return;
-    };
-    let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
-    let (cw, ch) = (f64::from(canvas.client_width()), f64::from(canvas.client_height()));
-    if cw <= 0.0 || ch <= 0.0 {
-        return;
+fn context_2d(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    canvas.get_context("2d").ok().flatten().and_then(|x| x.dyn_into().ok())
+}
+
+/// Where a drawing goes: the shown canvas's CSS box (`w` × `h`, device pixel ratio `dpr`) with
+/// `margin` CSS pixels more on every side, so that a pan within the margin has something to show.
+#[derive(Clone, Copy, PartialEq)]
+struct Frame {
+    w: f64,
+    h: f64,
+    dpr: f64,
+    margin: (f64, f64),
+}
+
+impl Frame {
+    fn pixels(&self) -> (u32, u32) {
+        (
+            ((self.w + 2.0 * self.margin.0) * self.dpr).round() as u32,
+            ((self.h + 2.0 * self.margin.1) * self.dpr).round() as u32,
+        )
     }
-    let (pw, ph) = ((cw * dpr).round() as u32, (ch * dpr).round() as u32);
+}
+
+/// Draws the whole graph onto `canvas`, sized for `frame`.
+#[allow(clippy::too_many_arguments)]
+fn draw(
+    c: Ctx,
+    canvas: &HtmlCanvasElement,
+    frame: Frame,
+    dr: &Drawn,
+    style: &Style,
+    cam: GraphCamera,
+    hl: &Highlight,
+    pal: &Palette,
+) {
+    let Some(g) = context_2d(canvas) else { return };
+    let (pw, ph) = frame.pixels();
     if canvas.width() != pw || canvas.height() != ph {
         canvas.set_width(pw);
         canvas.set_height(ph);
     }
     g.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0).ok();
     g.clear_rect(0.0, 0.0, f64::from(pw), f64::from(ph));
-    // From here on, drawing units: the same W × H box the SVG graph uses, fitted and centred.
-    let (s, ox, oy) = fit(cw, ch);
+    // From here on, drawing units: the same W × H box the SVG graph uses, fitted and centred in
+    // the shown canvas, which starts `margin` CSS pixels into this one.
+    let (s, ox, oy) = fit(frame.w, frame.h);
+    let (ox, oy) = (ox + frame.margin.0, oy + frame.margin.1);
+    let dpr = frame.dpr;
     g.set_transform(dpr * s, 0.0, 0.0, dpr * s, dpr * ox, dpr * oy).ok();
     let px = 1.0 / s; // one CSS pixel in drawing units
+    let (cw, ch) = (frame.w + 2.0 * frame.margin.0, frame.h + 2.0 * frame.margin.1);
     let (vx0, vy0, vx1, vy1) = (-ox / s, -oy / s, (cw - ox) / s, (ch - oy) / s);
 
     let z = f64::from(cam.zoom);
@@ -325,29 +362,110 @@ pub fn GraphCanvas(drawn: Memo<Arc<Drawn>>, camera: Memo<GraphCamera>, highlight
     let c = ctx();
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let style = Memo::new(move |_| Arc::new(Style::new(c, &drawn.get())));
+    let cache_ref = NodeRef::<leptos::html::Canvas>::new();
     let palette: StoredValue<Option<Arc<Palette>>> = StoredValue::new(None);
+    // Frames shown, and of them full drawings (the rest shift and scale the last drawing).
     let frames = RwSignal::new(0u32);
-    // One redraw per animation frame at most, whatever changed in between.
+    let drawings = RwSignal::new(0u32);
+    // What the cache canvas holds: the drawing of content generation `.0` for camera `.1` in
+    // frame `.2`. The generation changes with the layout, the styles or the highlight.
+    let generation = StoredValue::new(0u64);
+    let cached: StoredValue<Option<(u64, GraphCamera, Frame)>> = StoredValue::new(None);
+    // The full drawing after the camera has rested for SETTLE_MS: the count of camera frames
+    // when the timer was set, so only the last timer draws.
+    let moves = StoredValue::new(0u64);
+    let settle = RwSignal::new(0u64);
     let scheduled = StoredValue::new(false);
+    let force = StoredValue::new(false);
     let redraw = move || {
         scheduled.set_value(false);
-        let Some(canvas) = canvas_ref.get_untracked() else { return };
-        let pal = palette.get_value().unwrap_or_else(|| {
-            let p = Arc::new(Palette::read());
-            palette.set_value(Some(p.clone()));
-            p
+        let (Some(canvas), Some(cache)) = (canvas_ref.get_untracked(), cache_ref.get_untracked()) else {
+            return;
+        };
+        let (w, h) = (f64::from(canvas.client_width()), f64::from(canvas.client_height()));
+        if w <= 0.0 || h <= 0.0 {
+            return;
+        }
+        let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+        let frame = Frame {
+            w,
+            h,
+            dpr,
+            // Whole device pixels, so the full drawing is copied without resampling.
+            margin: ((w * CACHE_MARGIN * dpr).round() / dpr, (h * CACHE_MARGIN * dpr).round() / dpr),
+        };
+        let cam = camera.get_untracked();
+        let now = generation.get_value();
+        // The cached drawing, shifted and scaled to the camera, if it still covers the canvas.
+        let shifted = cached.get_value().and_then(|(made, at, f)| {
+            if made != now || f != frame || force.get_value() {
+                return None;
+            }
+            let k = f64::from(cam.zoom) / f64::from(at.zoom);
+            if !(1.0 / MAX_STRETCH..=MAX_STRETCH).contains(&k) {
+                return None;
+            }
+            // A drawing point p of the cached camera is at W/2 + (p - W/2)·k + (at - cam)·zoom now.
+            let (s, ox, oy) = fit(w, h);
+            let z = f64::from(cam.zoom);
+            let e = ox + s * (W / 2.0 * (1.0 - k) + f64::from(at.x - cam.x) * z) - k * (ox + f.margin.0);
+            let f_ = oy + s * (H / 2.0 * (1.0 - k) + f64::from(at.y - cam.y) * z) - k * (oy + f.margin.1);
+            let (cw, ch) = (w + 2.0 * f.margin.0, h + 2.0 * f.margin.1);
+            (e <= 0.0 && f_ <= 0.0 && e + k * cw >= w && f_ + k * ch >= h).then_some((k, e, f_))
         });
-        draw(
-            c,
-            &canvas,
-            &drawn.get_untracked(),
-            &style.get_untracked(),
-            camera.get_untracked(),
-            &highlight.get_untracked(),
-            &pal,
-        );
-        frames.update(|f| *f = f.wrapping_add(1));
+        let (k, e, f) = match shifted {
+            Some(t) => {
+                // The full drawing follows once the camera rests.
+                let m = moves.get_value() + 1;
+                moves.set_value(m);
+                set_timeout(
+                    move || {
+                        if moves.get_value() == m {
+                            force.set_value(true);
+                            settle.update(|x| *x = x.wrapping_add(1));
+                        }
+                    },
+                    std::time::Duration::from_millis(SETTLE_MS),
+                );
+                t
+            }
+            None => {
+                force.set_value(false);
+                let pal = palette.get_value().unwrap_or_else(|| {
+                    let p = Arc::new(Palette::read());
+                    palette.set_value(Some(p.clone()));
+                    p
+                });
+                draw(
+                    c,
+                    &cache,
+                    frame,
+                    &drawn.get_untracked(),
+                    &style.get_untracked(),
+                    cam,
+                    &highlight.get_untracked(),
+                    &pal,
+                );
+                cached.set_value(Some((now, cam, frame)));
+                drawings.update(|d| *d = d.wrapping_add(1));
+                (1.0, -frame.margin.0, -frame.margin.1)
+            }
+        };
+        let Some(g) = context_2d(&canvas) else { return };
+        let (pw, ph) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
+        if canvas.width() != pw || canvas.height() != ph {
+            canvas.set_width(pw);
+            canvas.set_height(ph);
+        }
+        g.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0).ok();
+        g.clear_rect(0.0, 0.0, f64::from(pw), f64::from(ph));
+        g.set_transform(k, 0.0, 0.0, k, e * dpr, f * dpr).ok();
+        // Unscaled copies stay sharp; scaled ones are smoothed.
+        g.set_image_smoothing_enabled(k != 1.0);
+        g.draw_image_with_html_canvas_element(&cache, 0.0, 0.0).ok();
+        frames.update(|x| *x = x.wrapping_add(1));
     };
+    // One frame per animation frame at most, whatever changed in between.
     let schedule = move || {
         if !scheduled.get_value() {
             scheduled.set_value(true);
@@ -357,8 +475,13 @@ pub fn GraphCanvas(drawn: Memo<Arc<Drawn>>, camera: Memo<GraphCamera>, highlight
     Effect::new(move |_| {
         let _mounted = canvas_ref.get();
         style.track();
-        camera.track();
         highlight.track();
+        generation.update_value(|g| *g += 1);
+        schedule();
+    });
+    Effect::new(move |_| {
+        camera.track();
+        settle.track();
         // Any other change of the view state may resize the graph's box (a panel opens, a view
         // is hidden); the frame reads the new size.
         c.view.track();
@@ -447,10 +570,11 @@ pub fn GraphCanvas(drawn: Memo<Arc<Drawn>>, camera: Memo<GraphCamera>, highlight
     };
     view! {
         <canvas node_ref=canvas_ref class="graph-canvas" tabindex="0" role="img" aria-label=label
-            data-frames=move || frames.get()
+            data-frames=move || frames.get() data-drawings=move || drawings.get()
             on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up
             on:pointercancel=move |_| press.set_value(None)
             on:dblclick=on_dblclick on:wheel=on_wheel
             on:keydown=move |ev| camera_key(c, camera.get_untracked(), &ev)></canvas>
+        <canvas node_ref=cache_ref class="graph-cache" hidden aria-hidden="true"></canvas>
     }
 }

@@ -15,6 +15,16 @@ before(async () => { env = await launch(); });
 after(async () => { await env?.close(); });
 
 const hash = (page) => decodeURIComponent(new URL(page.url()).hash);
+/// The URL once camera movements have reached it (they are written at most every 100 ms).
+async function settledHash(page) {
+  let before = hash(page);
+  for (;;) {
+    await page.waitForTimeout(250);
+    const now = hash(page);
+    if (now === before) return now;
+    before = now;
+  }
+}
 const camera = (page) => hash(page).match(/[#&]g=([^&]*)/)?.[1] ?? null;
 
 /// Canvas pixels (device pixels) that are drawn, and the centre of a node: a pixel of a node
@@ -96,6 +106,7 @@ test('a large graph is drawn on a canvas: select by click, pan by drag and keys,
   for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + box.width * 0.3 + 20 * i, box.y + box.height * 0.5 + 5 * i);
   await page.mouse.up();
   await page.waitForFunction(() => /[#&]g=/.test(location.hash));
+  await settledHash(page);
   const [x1, y1] = camera(page).split(',').map(Number);
   assert.notEqual(camera(page), before);
   // The selection is unchanged by a drag.
@@ -114,7 +125,7 @@ test('a large graph is drawn on a canvas: select by click, pan by drag and keys,
   await page.waitForFunction((z) => Number(decodeURIComponent(location.hash).match(/[#&]g=[^,]*,[^,]*,([^&]*)/)?.[1]) > z, Number(camera(page).split(',')[2]));
 
   // A reload opens the same view: all actors on the canvas, the same camera and selection.
-  const url = hash(page);
+  const url = await settledHash(page);
   await page.reload();
   await ready(page);
   await page.locator(`section.graph[data-nodes="${ACTORS}"] canvas.graph-canvas`).waitFor({ timeout: 60_000 });
