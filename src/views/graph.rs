@@ -127,7 +127,7 @@ pub(crate) fn toggle_expanded(c: Ctx, actor: u32) {
     });
 }
 
-pub(crate) fn now_ms() -> f64 {
+fn now_ms() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 

@@ -15,7 +15,7 @@
 //! Drag the background to pan, wheel to zoom, click a node to select it (shift-click: the other
 //! end of a path), double-click to expand it; the keys of the SVG graph move the camera.
 
-use super::graph::{Drawn, H, Highlight, W, camera_key, fit, now_ms, pan, to_drawing, to_world, toggle_expanded, wheel_zoom};
+use super::graph::{Drawn, H, Highlight, W, camera_key, fit, pan, to_drawing, to_world, toggle_expanded, wheel_zoom};
 use crate::state::{Ctx, ctx};
 use entente_core::graph::QUADS;
 use entente_core::model::ActorKind;
@@ -367,8 +367,6 @@ pub fn GraphCanvas(drawn: Memo<Arc<Drawn>>, camera: Memo<GraphCamera>, highlight
     // Frames shown, and of them full drawings (the rest shift and scale the last drawing).
     let frames = RwSignal::new(0u32);
     let drawings = RwSignal::new(0u32);
-    // How long the last full drawing took (read by the benchmark).
-    let drawing_ms = RwSignal::new(0.0f64);
     // What the cache canvas holds: the drawing of content generation `.0` for camera `.1` in
     // frame `.2`. The generation changes with the layout, the styles or the highlight.
     let generation = StoredValue::new(0u64);
@@ -438,7 +436,6 @@ pub fn GraphCanvas(drawn: Memo<Arc<Drawn>>, camera: Memo<GraphCamera>, highlight
                     palette.set_value(Some(p.clone()));
                     p
                 });
-                let t0 = now_ms();
                 draw(
                     c,
                     &cache,
@@ -449,7 +446,6 @@ pub fn GraphCanvas(drawn: Memo<Arc<Drawn>>, camera: Memo<GraphCamera>, highlight
                     &highlight.get_untracked(),
                     &pal,
                 );
-                drawing_ms.set(now_ms() - t0);
                 cached.set_value(Some((now, cam, frame)));
                 drawings.update(|d| *d = d.wrapping_add(1));
                 (1.0, -frame.margin.0, -frame.margin.1)
@@ -573,9 +569,8 @@ pub fn GraphCanvas(drawn: Memo<Arc<Drawn>>, camera: Memo<GraphCamera>, highlight
         )
     };
     view! {
-        <canvas node_ref=canvas_ref class="graph-canvas" tabindex="0" role="img" aria-label=label
+        <canvas node_ref=canvas_ref class="graph-canvas" tabindex="0" role="application" aria-label=label
             data-frames=move || frames.get() data-drawings=move || drawings.get()
-            data-drawing-ms=move || format!("{:.1}", drawing_ms.get())
             on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up
             on:pointercancel=move |_| press.set_value(None)
             on:dblclick=on_dblclick on:wheel=on_wheel

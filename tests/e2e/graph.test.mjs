@@ -4,6 +4,7 @@
 // keeps both.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { launch, openPage, ready, file, openArticles, shot } from './harness.mjs';
 import { actorName, graphBundle, scaleFreeEdges } from '../../bench/lib/graph-bundle.mjs';
 
@@ -123,6 +124,14 @@ test('a large graph is drawn on a canvas: select by click, pan by drag and keys,
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.wheel(0, -120);
   await page.waitForFunction((z) => Number(decodeURIComponent(location.hash).match(/[#&]g=[^,]*,[^,]*,([^&]*)/)?.[1]) > z, Number(camera(page).split(',')[2]));
+
+  // The PNG export saves what the canvas shows.
+  await page.getByRole('button', { name: 'Export' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="graph-png"]').click()]);
+  const png = await readFile(await download.path());
+  assert.equal(download.suggestedFilename(), 'entente-graph.png');
+  assert.deepEqual([...png.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+  assert.ok(png.length > 5_000, `a PNG of ${png.length} bytes`);
 
   // A reload opens the same view: all actors on the canvas, the same camera and selection.
   const url = await settledHash(page);
