@@ -83,7 +83,7 @@ impl NodeGrid {
     /// The node of `pos` (the positions the grid was built from) nearest `p` and at most
     /// `max_dist` from it; the lower index on a tie.
     pub fn nearest(&self, pos: &[(f32, f32)], p: (f32, f32), max_dist: f32) -> Option<NodeIx> {
-        if self.items.is_empty() || !(max_dist >= 0.0) {
+        if self.items.is_empty() || max_dist.is_nan() || max_dist < 0.0 {
             return None;
         }
         let (cx0, cx1) = (
