@@ -77,8 +77,8 @@ console.log(
       `and read by both). Entente's layout (\`entente_core::graph::layout\`, ForceAtlas2 with Barnes-Hut, θ = 1) runs natively until it settles ` +
       `by its own criterion; graphology-layout-forceatlas2 ${'0.10.1'} (the layout of sigma.js) runs in Node ${process.version} with the same forces ` +
       `(scaling 2, strong gravity 0.1, edge weights, Barnes-Hut θ = 1) for the same number of iterations. "Speed-up" is graphology's time over ` +
-      `Entente's. Not measured here: the layout in wasm inside Chromium, and the graph's pan and zoom frame rate at these sizes ` +
-      `(the app draws its graph as SVG, one element per node and edge, and is not built for 5,000 actors on screen at once).`,
+      `Entente's. The layout in wasm inside Chromium, against graphology in the same browser, and the pan and zoom frame rate of ` +
+      `the app's canvas against sigma.js are in the next section.`,
     '',
     table(['graph', 'iterations to settle', 'Entente', 'per iteration', 'graphology FA2, same iterations', 'per iteration', 'speed-up'], rows),
   ].join('\n'),

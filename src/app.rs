@@ -58,13 +58,14 @@ pub fn App() -> impl IntoView {
         }
     });
     std::mem::forget(keys);
-    let side = move || {
-        ctx.view.with(|v| match v.panel {
-            Panel::Table => view! { <TableView /> }.into_any(),
-            Panel::Conflicts => view! { <Conflicts /> }.into_any(),
-            Panel::Articles => view! { <Articles /> }.into_any(),
-            _ => view! { <Details /> }.into_any(),
-        })
+    // The panel alone, so a pan of the map or graph (which changes the view state) does not
+    // build the side panel again.
+    let panel = Memo::new(move |_| ctx.view.with(|v| v.panel));
+    let side = move || match panel.get() {
+        Panel::Table => view! { <TableView /> }.into_any(),
+        Panel::Conflicts => view! { <Conflicts /> }.into_any(),
+        Panel::Articles => view! { <Articles /> }.into_any(),
+        _ => view! { <Details /> }.into_any(),
     };
     view! {
         <TopBar />

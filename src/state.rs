@@ -66,22 +66,13 @@ pub fn sync_with_url(ctx: Ctx) {
     ctx.notices.update(|n| n.extend(notices));
 
     let last = StoredValue::new(ctx.view.get_untracked());
-    Effect::new(move |_| {
-        let state = ctx.view.get();
+    // Writes the state to the URL; a movement only replaces the current history entry.
+    let write = move |state: ViewState, movement_only: bool| {
         let fragment = view_state::encode(&state);
         if fragment == current_hash() {
             last.set_value(state);
             return;
         }
-        let movement_only = last.with_value(|prev| {
-            let mut a = prev.clone();
-            let mut b = state.clone();
-            a.map = None;
-            b.map = None;
-            a.graph = None;
-            b.graph = None;
-            a == b
-        });
         let url = format!("#{fragment}");
         if let Ok(history) = window().history() {
             let result = if movement_only {
@@ -96,6 +87,44 @@ pub fn sync_with_url(ctx: Ctx) {
             }
         }
         last.set_value(state);
+    };
+    // A pan or zoom changes the state at every animation frame, and replacing the history entry
+    // costs Chromium several milliseconds each time (a third of a frame's budget), so movements
+    // reach the URL at most every MOVEMENT_WRITE_MS, the last one always. Any other change is
+    // written at once, with the movements before it.
+    const MOVEMENT_WRITE_MS: u64 = 100;
+    let movement_pending = StoredValue::new(false);
+    // Whether `state` differs from what the URL holds only in the map and graph cameras.
+    let movement_only = move |state: &ViewState| {
+        last.with_value(|prev| {
+            let mut a = prev.clone();
+            let mut b = state.clone();
+            a.map = None;
+            b.map = None;
+            a.graph = None;
+            b.graph = None;
+            a == b
+        })
+    };
+    Effect::new(move |_| {
+        let state = ctx.view.get();
+        if last.with_value(|prev| *prev == state) {
+            // The first run: the URL gets the state it was read into at once.
+            write(state, true);
+        } else if !movement_only(&state) {
+            write(state, false);
+        } else if !movement_pending.get_value() {
+            movement_pending.set_value(true);
+            set_timeout(
+                move || {
+                    movement_pending.set_value(false);
+                    let state = ctx.view.get_untracked();
+                    let only = movement_only(&state);
+                    write(state, only);
+                },
+                std::time::Duration::from_millis(MOVEMENT_WRITE_MS),
+            );
+        }
     });
 
     let reload = move || {

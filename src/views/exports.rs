@@ -53,6 +53,11 @@ const PICTURE_STYLE: &str = "\
 .k-person{color:#b9770e;fill:#b9770e}.k-media,.k-company{color:#a04000;fill:#a04000}.k-org{color:#117a65;fill:#117a65}\
 .k-group{color:#7b7d7d;fill:#7b7d7d}.place rect{fill:#5d6d7e}";
 
+/// The canvas of a large graph, when the graph is drawn on one.
+fn graph_canvas() -> Option<web_sys::HtmlCanvasElement> {
+    document().query_selector(".graph-canvas").ok()??.dyn_into().ok()
+}
+
 /// The SVG of a view as a standalone document, with its styles.
 fn picture(selector: &str) -> Option<String> {
     let el = document().query_selector(selector).ok()??;
@@ -156,6 +161,13 @@ pub fn Exports() -> impl IntoView {
                 "graph-svg" => {
                     if let Some(s) = picture(".graph-svg") {
                         download("entente-graph.svg", "image/svg+xml", s.as_bytes())
+                    } else if graph_canvas().is_some() {
+                        c.notices.update(|n| {
+                            n.push(
+                                "A graph this large is drawn as a picture: export it as PNG, or as GEXF or GraphML for a graph tool."
+                                    .into(),
+                            )
+                        });
                     }
                 }
                 "map-png" => {
@@ -166,6 +178,14 @@ pub fn Exports() -> impl IntoView {
                 "graph-png" => {
                     if let Some(s) = picture(".graph-svg") {
                         save_png("entente-graph.png", s)
+                    } else if let Some(canvas) = graph_canvas() {
+                        // A large graph is drawn on a canvas: the picture is what it shows.
+                        let save = wasm_bindgen::closure::Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
+                            if let Some(b) = blob {
+                                save_blob("entente-graph.png", &b);
+                            }
+                        });
+                        canvas.to_blob(save.unchecked_ref()).ok();
                     }
                 }
                 _ => {}

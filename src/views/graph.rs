@@ -4,28 +4,49 @@
 //! dashed. Click selects and highlights the ego network; double-click (or Enter on a focused
 //! node, then "Expand") opens a node's neighbours in large graphs; shift-click picks the other
 //! end of a shortest path. Drag nodes to move them; wheel and drag the background to zoom and pan.
+//!
+//! Graphs of more than [`CANVAS_ABOVE`] nodes are drawn on a canvas instead (see
+//! `graph_canvas.rs`): one SVG element per node and edge cannot pan at the frame rate with
+//! thousands of them. Both share the layout, the camera (kept in the URL) and the selection.
 
+use super::graph_canvas::GraphCanvas;
 use crate::format::{kind_class, quad_class};
-use crate::state::{ctx, picked};
-use entente_core::graph::{ActorGraph, Layout, LayoutSettings, QUADS};
+use crate::state::{Ctx, ctx, picked};
+use entente_core::graph::{ActorGraph, Layout, LayoutSettings, NodeGrid, QUADS};
 use entente_core::model::ActorKind;
 use entente_core::view_state::GraphCamera;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-const W: f64 = 960.0;
-const H: f64 = 440.0;
-/// Above this many actors the graph starts from the selection's neighbourhood and expanded nodes.
+/// The drawing's size in its own units; it is fitted and centred in the graph's box.
+pub(crate) const W: f64 = 960.0;
+pub(crate) const H: f64 = 440.0;
+/// Above this many actors the graph starts from the selection's neighbourhood and expanded
+/// nodes, unless the user asks for all of them.
 const FULL_GRAPH_LIMIT: usize = 150;
+/// Above this many nodes the graph is drawn on a canvas. At 300 SVG nodes and their edges a
+/// pan already redraws thousands of elements; below, the SVG keeps a focusable element per node
+/// and edge for keyboard and screen-reader users.
+const CANVAS_ABOVE: usize = 300;
 
 /// A laid-out graph ready to draw.
 #[derive(PartialEq)]
-struct Drawn {
-    graph: ActorGraph,
-    pos: Vec<(f32, f32)>,
-    bounds: (f32, f32, f32, f32),
+pub(crate) struct Drawn {
+    pub graph: ActorGraph,
+    pub pos: Vec<(f32, f32)>,
+    pub bounds: (f32, f32, f32, f32),
+    /// For hit tests on the canvas.
+    pub grid: NodeGrid,
+    /// Actors in the graph of the shown events, before it is cut to a neighbourhood.
+    pub total: usize,
+    /// How long the layout took (shown as data attributes, read by the benchmark).
+    pub layout_ms: f64,
+    pub iterations: u32,
 }
+
+/// The selected node, its ego network and the nodes of the path to the second actor.
+pub(crate) type Highlight = (Option<u32>, Vec<u32>, Vec<u32>);
 
 fn node_shape(kind: ActorKind, r: f64) -> String {
     match kind {
@@ -37,24 +58,108 @@ fn node_shape(kind: ActorKind, r: f64) -> String {
     }
 }
 
+/// Scale and offsets of the W × H drawing fitted and centred in a box of `w` × `h` pixels
+/// (SVG's "xMidYMid meet").
+pub(crate) fn fit(w: f64, h: f64) -> (f64, f64, f64) {
+    let s = (w / W).min(h / H);
+    (s, (w - W * s) / 2.0, (h - H * s) / 2.0)
+}
+
+/// Where a client point falls in the drawing shown in `el`.
+pub(crate) fn to_drawing(el: &web_sys::Element, cx: f64, cy: f64) -> (f64, f64) {
+    let r = el.get_bounding_client_rect();
+    let (s, ox, oy) = fit(r.width(), r.height());
+    ((cx - r.left() - ox) / s, (cy - r.top() - oy) / s)
+}
+
+/// The layout position under a point of the drawing.
+pub(crate) fn to_world(cam: GraphCamera, (x, y): (f64, f64)) -> (f64, f64) {
+    let z = f64::from(cam.zoom);
+    (f64::from(cam.x) + (x - W / 2.0) / z, f64::from(cam.y) + (y - H / 2.0) / z)
+}
+
+/// Moves the camera so the drawing follows the pointer from `from` to `to` (drawing units).
+pub(crate) fn pan(c: Ctx, cam: GraphCamera, from: (f64, f64), to: (f64, f64)) {
+    let z = f64::from(cam.zoom);
+    let (x, y) = (f64::from(cam.x) - (to.0 - from.0) / z, f64::from(cam.y) - (to.1 - from.1) / z);
+    c.view.update(|v| v.graph = Some(GraphCamera::new(x, y, z)));
+}
+
+/// Zooms by a wheel turn, keeping the layout point under the pointer where it is.
+pub(crate) fn wheel_zoom(c: Ctx, cam: GraphCamera, at: (f64, f64), delta_y: f64) {
+    let f = if delta_y < 0.0 { 1.2 } else { 1.0 / 1.2 };
+    let (wx, wy) = to_world(cam, at);
+    let nz = f64::from(cam.zoom) * f;
+    c.view
+        .update(|v| v.graph = Some(GraphCamera::new(wx - (at.0 - W / 2.0) / nz, wy - (at.1 - H / 2.0) / nz, nz)));
+}
+
+/// Arrow keys pan, + and - zoom, 0 fits.
+pub(crate) fn camera_key(c: Ctx, cam: GraphCamera, ev: &web_sys::KeyboardEvent) {
+    let (x, y, z) = (f64::from(cam.x), f64::from(cam.y), f64::from(cam.zoom));
+    let step = 60.0 / z;
+    let next = match ev.key().as_str() {
+        "ArrowLeft" => (x - step, y, z),
+        "ArrowRight" => (x + step, y, z),
+        "ArrowUp" => (x, y - step, z),
+        "ArrowDown" => (x, y + step, z),
+        "+" | "=" => (x, y, z * 1.2),
+        "-" => (x, y, z / 1.2),
+        "0" => {
+            c.view.update(|v| v.graph = None);
+            return;
+        }
+        _ => return,
+    };
+    ev.prevent_default();
+    c.view.update(|v| v.graph = Some(GraphCamera::new(next.0, next.1, next.2)));
+}
+
+/// Opens or closes a node's neighbourhood (large graphs).
+pub(crate) fn toggle_expanded(c: Ctx, actor: u32) {
+    let k = c.data.with_untracked(|d| d.model.actors[actor as usize].key.clone());
+    c.view.update(|v| {
+        if let Some(i) = v.expanded.iter().position(|x| *x == k) {
+            v.expanded.remove(i);
+        } else {
+            v.expanded.push(k)
+        }
+    });
+}
+
+fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
 #[component]
 pub fn GraphView() -> impl IntoView {
     let c = ctx();
     let pick = picked(c);
     let filters = c.filters();
-    // The graph of the shown events, laid out once per change of the filters or expansions.
-    let drawn = Memo::new(move |_| {
+    // Narrow slices of the view state, so a pan (which changes the state) does not lay out again.
+    let expanded = Memo::new(move |_| c.view.with(|v| v.expanded.clone()));
+    let selection = Memo::new(move |_| c.view.with(|v| v.selection.clone()));
+    let show_all = Memo::new(move |_| c.view.with(|v| v.graph_all));
+    let second = Memo::new(move |_| c.view.with(|v| v.second.clone()));
+    // The graph of the shown events.
+    let full = Memo::new(move |_| {
         let f = filters.get();
-        let (expanded, selection) = c.view.with(|v| (v.expanded.clone(), v.selection.clone()));
-        c.data.with(|d| {
-            let full = ActorGraph::from_model(&d.model, |e| d.event_passes(&f, e));
-            let graph = if full.node_count() <= FULL_GRAPH_LIMIT {
-                full
-            } else {
+        c.data
+            .with(|d| Arc::new(ActorGraph::from_model(&d.model, |e| d.event_passes(&f, e))))
+    });
+    // What is shown, laid out once per change of the filters, expansions or (when only a
+    // neighbourhood is shown) the selection.
+    let drawn = Memo::new(move |_| {
+        let full = full.get();
+        let total = full.node_count();
+        let graph = if total <= FULL_GRAPH_LIMIT || show_all.get() {
+            ActorGraph::clone(&full)
+        } else {
+            c.data.with(|d| {
                 // Large corpora: the selected actor's ego network plus expanded nodes' neighbours.
                 let mut nodes: Vec<u32> = Vec::new();
-                let mut open = expanded.iter().filter_map(|k| d.index.actor(k)).collect::<Vec<_>>();
-                if let entente_core::view_state::Selection::Actor(k) = &selection {
+                let mut open = expanded.with(|x| x.iter().filter_map(|k| d.index.actor(k)).collect::<Vec<_>>());
+                if let entente_core::view_state::Selection::Actor(k) = &selection.get() {
                     open.extend(d.index.actor(k));
                 }
                 for a in open {
@@ -63,25 +168,36 @@ pub fn GraphView() -> impl IntoView {
                     }
                 }
                 if nodes.is_empty() {
-                    let mut by_degree: Vec<u32> = (0..full.node_count() as u32).collect();
+                    let mut by_degree: Vec<u32> = (0..total as u32).collect();
                     by_degree.sort_by_key(|&n| std::cmp::Reverse(full.node_events(n)));
                     nodes = by_degree.into_iter().take(FULL_GRAPH_LIMIT).collect();
                 }
                 full.induced(&nodes)
-            };
-            // Strong gravity keeps small components (two actors tied by one event) near the rest,
-            // and a larger scale leaves room for labels.
-            let settings = LayoutSettings {
-                strong_gravity: true,
-                scaling: 12.0,
-                gravity: 0.6,
-                ..LayoutSettings::default()
-            };
-            let mut layout = Layout::new(&graph, settings);
-            layout.run(1_500);
-            let pos = layout.positions().to_vec();
-            let bounds = layout.bounds().unwrap_or((-1.0, -1.0, 1.0, 1.0));
-            Arc::new(Drawn { graph, pos, bounds })
+            })
+        };
+        // Strong gravity keeps small components (two actors tied by one event) near the rest,
+        // and a larger scale leaves room for labels.
+        let settings = LayoutSettings {
+            strong_gravity: true,
+            scaling: 12.0,
+            gravity: 0.6,
+            ..LayoutSettings::default()
+        };
+        let t0 = now_ms();
+        let mut layout = Layout::new(&graph, settings);
+        let report = layout.run(1_500);
+        let layout_ms = now_ms() - t0;
+        let pos = layout.positions().to_vec();
+        let bounds = layout.bounds().unwrap_or((-1.0, -1.0, 1.0, 1.0));
+        let grid = NodeGrid::new(&pos);
+        Arc::new(Drawn {
+            graph,
+            pos,
+            bounds,
+            grid,
+            total,
+            layout_ms,
+            iterations: report.iterations,
         })
     });
     // Nodes the user dragged keep their place until the layout is recomputed.
@@ -111,7 +227,7 @@ pub fn GraphView() -> impl IntoView {
     let highlight = Memo::new(move |_| {
         let dr = drawn.get();
         let p = pick.get();
-        let second = c.view.with(|v| v.second.clone());
+        let second = second.get();
         c.data.with(|d| {
             let sel = p
                 .actor
@@ -209,10 +325,7 @@ pub fn GraphView() -> impl IntoView {
                                 c.select_actor(actor);
                             }
                         }
-                        on:dblclick=move |_| {
-                            let k = c.data.with_untracked(|d| d.model.actors[actor as usize].key.clone());
-                            c.view.update(|v| if let Some(i) = v.expanded.iter().position(|x| *x == k) { v.expanded.remove(i); } else { v.expanded.push(k) });
-                        }
+                        on:dblclick=move |_| toggle_expanded(c, actor)
                         on:keydown=move |ev| if ev.key() == "Enter" { c.select_actor(actor) }>
                         <path class="shape" d=node_shape(a.kind, r)></path>
                         <text class="label" x=r + 3.0 y=4>{label}</text>
@@ -225,70 +338,31 @@ pub fn GraphView() -> impl IntoView {
     // Pan and zoom of the camera; dragging a node moves it.
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let to_svg = move |cx: f64, cy: f64| -> (f64, f64) {
-        let Some(el) = svg_ref.get_untracked() else { return (cx, cy) };
-        let r = el.get_bounding_client_rect();
-        let s = (r.width() / W).min(r.height() / H);
-        (
-            (cx - r.left() - (r.width() - W * s) / 2.0) / s,
-            (cy - r.top() - (r.height() - H * s) / 2.0) / s,
-        )
+        match svg_ref.get_untracked() {
+            Some(el) => to_drawing(&el, cx, cy),
+            None => (cx, cy),
+        }
     };
     let last: StoredValue<Option<(f64, f64)>> = StoredValue::new(None);
     let on_move = move |ev: web_sys::PointerEvent| {
-        let (x, y) = to_svg(f64::from(ev.client_x()), f64::from(ev.client_y()));
+        let p = to_svg(f64::from(ev.client_x()), f64::from(ev.client_y()));
         let cam = camera.get_untracked();
         if let Some((n, _)) = drag_node.get_value() {
-            let world = (
-                (f64::from(cam.x) + (x - W / 2.0) / f64::from(cam.zoom)) as f32,
-                (f64::from(cam.y) + (y - H / 2.0) / f64::from(cam.zoom)) as f32,
-            );
+            let (x, y) = to_world(cam, p);
             dragged.update(|m| {
-                m.insert(n, world);
+                m.insert(n, (x as f32, y as f32));
             });
             return;
         }
-        if let Some((lx, ly)) = last.get_value() {
-            let z = f64::from(cam.zoom);
-            c.view.update(|v| {
-                v.graph = Some(GraphCamera::new(
-                    f64::from(cam.x) - (x - lx) / z,
-                    f64::from(cam.y) - (y - ly) / z,
-                    z,
-                ))
-            });
-            last.set_value(Some((x, y)));
+        if let Some(from) = last.get_value() {
+            pan(c, cam, from, p);
+            last.set_value(Some(p));
         }
     };
     let on_wheel = move |ev: web_sys::WheelEvent| {
         ev.prevent_default();
-        let (x, y) = to_svg(f64::from(ev.client_x()), f64::from(ev.client_y()));
-        let cam = camera.get_untracked();
-        let f = if ev.delta_y() < 0.0 { 1.2 } else { 1.0 / 1.2 };
-        let z = f64::from(cam.zoom);
-        let (wx, wy) = (f64::from(cam.x) + (x - W / 2.0) / z, f64::from(cam.y) + (y - H / 2.0) / z);
-        let nz = z * f;
-        c.view
-            .update(|v| v.graph = Some(GraphCamera::new(wx - (x - W / 2.0) / nz, wy - (y - H / 2.0) / nz, nz)));
-    };
-    let on_key = move |ev: web_sys::KeyboardEvent| {
-        let cam = camera.get_untracked();
-        let (x, y, z) = (f64::from(cam.x), f64::from(cam.y), f64::from(cam.zoom));
-        let step = 60.0 / z;
-        let next = match ev.key().as_str() {
-            "ArrowLeft" => (x - step, y, z),
-            "ArrowRight" => (x + step, y, z),
-            "ArrowUp" => (x, y - step, z),
-            "ArrowDown" => (x, y + step, z),
-            "+" | "=" => (x, y, z * 1.2),
-            "-" => (x, y, z / 1.2),
-            "0" => {
-                c.view.update(|v| v.graph = None);
-                return;
-            }
-            _ => return,
-        };
-        ev.prevent_default();
-        c.view.update(|v| v.graph = Some(GraphCamera::new(next.0, next.1, next.2)));
+        let at = to_svg(f64::from(ev.client_x()), f64::from(ev.client_y()));
+        wheel_zoom(c, camera.get_untracked(), at, ev.delta_y());
     };
     let path_note = move || {
         let (_, _, path) = highlight.get();
@@ -298,19 +372,49 @@ pub fn GraphView() -> impl IntoView {
             view! { <p class="path-note">{format!("Shortest path: {}", names.join(" → "))} <button class="link" on:click=move |_| c.view.update(|v| v.second = None)>"clear"</button></p> }
         }))
     };
-    view! {
-        <section class="graph" aria-label="Actor graph">
+    let on_canvas = Memo::new(move |_| drawn.with(|d| d.graph.node_count() > CANVAS_ABOVE));
+    let svg = move || {
+        view! {
             <svg node_ref=svg_ref class="graph-svg" viewBox=format!("0 0 {W} {H}") preserveAspectRatio="xMidYMid meet" tabindex="0"
                 role="application" aria-label="Actor graph: arrow keys pan, + and - zoom, 0 fits; shift-click a second actor for the shortest path"
                 on:pointerdown=move |ev| { last.set_value(Some(to_svg(f64::from(ev.client_x()), f64::from(ev.client_y())))); }
                 on:pointermove=on_move
                 on:pointerup=move |_| { last.set_value(None); drag_node.set_value(None); }
                 on:pointerleave=move |_| { last.set_value(None); drag_node.set_value(None); }
-                on:wheel=on_wheel on:keydown=on_key>
+                on:wheel=on_wheel on:keydown=move |ev| camera_key(c, camera.get_untracked(), &ev)>
                 <g class="edges">{edges}</g>
                 <g class="nodes">{nodes}</g>
             </svg>
+        }
+    };
+    // Large corpora: all actors, or the neighbourhood / best connected ones.
+    let scope = move || {
+        let total = drawn.with(|d| d.total);
+        (total > FULL_GRAPH_LIMIT).then(|| {
+            let all = show_all.get();
+            let label = if all {
+                format!("Show the {FULL_GRAPH_LIMIT} best connected actors")
+            } else {
+                format!("Show all {total} actors")
+            };
+            view! {
+                <button class="graph-scope" aria-pressed=move || if all { "true" } else { "false" }
+                    on:click=move |_| c.view.update(|v| { v.graph_all = !all; v.graph = None; })>{label}</button>
+            }
+        })
+    };
+    view! {
+        <section class="graph" aria-label="Actor graph"
+            data-nodes=move || drawn.with(|d| d.graph.node_count())
+            data-layout-ms=move || drawn.with(|d| format!("{:.1}", d.layout_ms))
+            data-layout-iterations=move || drawn.with(|d| d.iterations)>
+            {move || if on_canvas.get() {
+                view! { <GraphCanvas drawn=drawn camera=camera highlight=highlight/> }.into_any()
+            } else {
+                svg().into_any()
+            }}
             {path_note}
+            {scope}
             <div class="legend graph-legend" aria-label="Graph legend">
                 <span class="lg-node k-state">"state"</span>
                 <span class="lg-node k-igo">"int. organisation"</span>

@@ -7,6 +7,7 @@ pub mod correct;
 pub mod details;
 pub mod exports;
 pub mod graph;
+pub mod graph_canvas;
 pub mod map;
 pub mod notices;
 pub mod reader;

@@ -32,10 +32,12 @@
 
 pub mod algo;
 pub mod generate;
+pub mod hit;
 pub mod layout;
 mod quadtree;
 
 pub use algo::{Components, Ego, Path};
+pub use hit::NodeGrid;
 pub use layout::{Layout, LayoutSettings, RunReport, StepStats};
 
 use crate::lexicon::codes::Quad;

@@ -18,6 +18,7 @@
 //! | `map` | longitude, latitude, zoom | `map=126.978,37.5665,5.5` |
 //! | `g` | graph camera x, y, zoom ratio | `g=10.5,-3,1.25` |
 //! | `exp` | expanded graph nodes, actor keys | `exp=KOR,org:nis` |
+//! | `gall` | the graph shows every actor of a large corpus | `gall=1` |
 //! | `panel` | `details`, `table`, `evidence`, `conflicts`, `articles` | `panel=details` |
 //! | `show` | visible views when not all (`reader`, `map`, `graph`, `timeline`) | `show=map,graph` |
 //! | `data` | `Model::extractor` of the data behind the link | `data=entente-0.1` |
@@ -28,8 +29,9 @@ use super::percent::{self, Unescape};
 use super::*;
 use std::fmt::Write;
 
-const KEYS: [&str; 17] = [
-    "v", "sel", "sel2", "q", "mod", "kind", "docs", "from", "to", "text", "map", "g", "exp", "panel", "show", "data", "ov",
+const KEYS: [&str; 18] = [
+    "v", "sel", "sel2", "q", "mod", "kind", "docs", "from", "to", "text", "map", "g", "exp", "gall", "panel", "show", "data",
+    "ov",
 ];
 
 /// Writes the fragment (without the leading `#`) for `state`: `v=1` and every field that
@@ -86,6 +88,10 @@ pub fn encode(state: &ViewState) -> String {
     if !state.expanded.is_empty() {
         key(&mut out, "exp");
         write_list(&mut out, state.expanded.iter());
+    }
+    if state.graph_all {
+        key(&mut out, "gall");
+        out.push('1');
     }
     if state.panel != Panel::None {
         key(&mut out, "panel");
@@ -225,6 +231,17 @@ pub fn decode_with_warnings(fragment: &str) -> Result<(ViewState, Vec<Warning>),
                 s.graph = Some(GraphCamera { x, y, zoom });
             }
             "exp" => s.expanded = list(value, "exp")?,
+            "gall" => match &*unescape(value, "gall")? {
+                "1" => s.graph_all = true,
+                "0" => {}
+                other => push_warning(
+                    &mut warnings,
+                    Warning::UnknownValue {
+                        key: "gall",
+                        value: shorten(other),
+                    },
+                ),
+            },
             "panel" => {
                 let v = unescape(value, "panel")?;
                 match Panel::from_token(&v) {

@@ -72,6 +72,9 @@ pub struct ViewState {
     pub graph: Option<GraphCamera>,
     /// Graph nodes whose neighbourhood is expanded, by actor key, in the order opened.
     pub expanded: Vec<String>,
+    /// Show every actor in the graph of a large corpus, instead of the selection's
+    /// neighbourhood or the best connected actors.
+    pub graph_all: bool,
     pub panel: Panel,
     /// Which views are visible.
     pub views: Flags<View>,
@@ -92,6 +95,7 @@ impl Default for ViewState {
             map: None,
             graph: None,
             expanded: Vec::new(),
+            graph_all: false,
             panel: Panel::None,
             views: Flags::all(),
             data: String::new(),

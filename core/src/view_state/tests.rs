@@ -394,6 +394,7 @@ prop_compose! {
         map in prop::option::of((-1_800_000i32..=1_800_000, -900_000i32..=900_000, 0i32..=2_400)),
         graph in prop::option::of((-10_000_000i64..=10_000_000, -10_000_000i64..=10_000_000, 1i64..=1_000_000)),
         expanded in prop::collection::vec(key(), 0..20),
+        graph_all in any::<bool>(),
         panel in prop::sample::select(Panel::ALL),
         views in any::<u32>(),
         data in "\\PC{0,20}",
@@ -407,6 +408,7 @@ prop_compose! {
             map: map.map(|(a, b, c)| MapView::new(f64::from(a) / 1e4, f64::from(b) / 1e4, f64::from(c) / 1e2)),
             graph: graph.map(|(a, b, c)| GraphCamera::new(a as f64 / 1e2, b as f64 / 1e2, c as f64 / 1e3)),
             expanded,
+            graph_all,
             panel,
             views: flags_from(views),
             data,
@@ -455,4 +457,17 @@ proptest! {
             prop_assert_eq!(decode(&encode(&back)), Ok(back));
         }
     }
+}
+
+#[test]
+fn show_all_actors_is_kept_in_the_fragment() {
+    let s = ViewState {
+        graph_all: true,
+        ..ViewState::default()
+    };
+    assert_eq!(encode(&s), "v=1&gall=1");
+    assert_eq!(decode("v=1&gall=1").unwrap(), s);
+    let (back, warnings) = decode_with_warnings("v=1&gall=yes").unwrap();
+    assert!(!back.graph_all);
+    assert_eq!(warnings.len(), 1);
 }
