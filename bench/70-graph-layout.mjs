@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
-import { QUICK, OUT, cliPath, fmt, log, ms, table } from './lib/common.mjs';
+import { QUICK, OUT, cliPath, fmt, forceAtlas2Settings, log, ms, table } from './lib/common.mjs';
 
 const dir = join(OUT, 'layout');
 log('native: entente-cli bench-layout');
@@ -42,18 +42,7 @@ for (const r of ours) {
   }
   if (g.size !== r.edges) throw new Error(`graph-${nodes}: graphology has ${g.size} edges, Entente ${r.edges}`);
   // Entente's LayoutSettings::default(), in graphology's names.
-  const settings = {
-    scalingRatio: 2,
-    gravity: 0.1,
-    strongGravityMode: true,
-    edgeWeightInfluence: 1,
-    outboundAttractionDistribution: false,
-    linLogMode: false,
-    adjustSizes: false,
-    slowDown: 1,
-    barnesHutOptimize: true,
-    barnesHutTheta: 1.0,
-  };
+  const settings = forceAtlas2Settings({ scaling: 2, gravity: 0.1 });
   log(`graphology FA2: ${nodes} nodes, ${r.iterations} iterations`);
   const t = performance.now();
   forceAtlas2.assign(g, { iterations: r.iterations, settings, getEdgeWeight: 'weight' });

@@ -17,24 +17,13 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { QUICK, OUT, ROOT, chromiumVersion, cliPath, fmt, launchBrowser, log, ms, serveSite, table, verdict } from './lib/common.mjs';
+import { QUICK, OUT, ROOT, chromiumVersion, cliPath, fmt, forceAtlas2Settings, launchBrowser, log, ms, serveSite, table, verdict } from './lib/common.mjs';
 import { graphBundle } from './lib/graph-bundle.mjs';
 
 const SECONDS = QUICK ? 3 : 5;
 const VIEWPORT = { width: 1400, height: 900 };
 /// The app's layout settings (src/views/graph.rs), in graphology's names.
-const SETTINGS = {
-  scalingRatio: 12,
-  gravity: 0.6,
-  strongGravityMode: true,
-  edgeWeightInfluence: 1,
-  outboundAttractionDistribution: false,
-  linLogMode: false,
-  adjustSizes: false,
-  slowDown: 1,
-  barnesHutOptimize: true,
-  barnesHutTheta: 1.0,
-};
+const SETTINGS = forceAtlas2Settings({ scaling: 12, gravity: 0.6 });
 /// The goal at 5,000 actors.
 const GOAL_FPS = 50;
 

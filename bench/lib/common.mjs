@@ -223,3 +223,18 @@ export function pssSampler(everyMs = 250) {
   const timer = setInterval(() => { peak = Math.max(peak, browserPss()); }, everyMs);
   return { stop() { clearInterval(timer); return Math.max(peak, browserPss()); } };
 }
+
+/// graphology-layout-forceatlas2 settings equal to Entente's `LayoutSettings` with the given
+/// scaling and gravity (strong gravity, edge weights, Barnes-Hut θ = 1), in graphology's names.
+export const forceAtlas2Settings = ({ scaling, gravity }) => ({
+  scalingRatio: scaling,
+  gravity,
+  strongGravityMode: true,
+  edgeWeightInfluence: 1,
+  outboundAttractionDistribution: false,
+  linLogMode: false,
+  adjustSizes: false,
+  slowDown: 1,
+  barnesHutOptimize: true,
+  barnesHutTheta: 1.0,
+});

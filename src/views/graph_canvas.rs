@@ -19,7 +19,7 @@ use super::graph::{Drawn, H, Highlight, W, camera_key, fit, pan, to_drawing, to_
 use crate::state::{Ctx, ctx};
 use entente_core::graph::QUADS;
 use entente_core::model::ActorKind;
-use entente_core::view_state::GraphCamera;
+use entente_core::view_state::{GraphCamera, Token};
 use leptos::prelude::*;
 use std::f64::consts::TAU;
 use std::sync::Arc;
@@ -43,25 +43,24 @@ const MAX_STRETCH: f64 = 1.5;
 /// The full drawing follows once the camera has rested this long.
 const SETTLE_MS: u64 = 120;
 
+/// A pointer press on the canvas: where it was last (drawing units), where it started (client
+/// pixels), and whether it has become a pan.
+#[derive(Clone, Copy)]
+struct Press {
+    last: (f64, f64),
+    client_start: (f64, f64),
+    panning: bool,
+}
+
 /// Colours from the stylesheet's custom properties, read once, so the canvas matches the SVG
 /// views and the legend.
 struct Palette {
     quads: [String; 4],
-    kinds: [String; 8],
+    /// One per actor kind, in the order of `ActorKind::ALL`.
+    kinds: Vec<String>,
     ink: String,
     panel: String,
 }
-
-const KINDS: [ActorKind; 8] = [
-    ActorKind::State,
-    ActorKind::Igo,
-    ActorKind::Agency,
-    ActorKind::Company,
-    ActorKind::Media,
-    ActorKind::Person,
-    ActorKind::Organization,
-    ActorKind::Group,
-];
 
 impl Palette {
     fn read() -> Palette {
@@ -87,7 +86,10 @@ impl Palette {
                 var("--q3", "#e08a2c"),
                 var("--q4", "#c0392b"),
             ],
-            kinds: KINDS.map(|k| var(&format!("--{}", crate::format::kind_class(k)), "#5f6b78")),
+            kinds: ActorKind::ALL
+                .iter()
+                .map(|&k| var(&format!("--{}", crate::format::kind_class(k)), "#5f6b78"))
+                .collect(),
             ink: var("--ink", "#1d232b"),
             panel: var("--panel", "#ffffff"),
         }
@@ -95,13 +97,13 @@ impl Palette {
 }
 
 fn kind_index(k: ActorKind) -> usize {
-    KINDS.iter().position(|x| *x == k).unwrap_or(0)
+    ActorKind::ALL.iter().position(|x| *x == k).unwrap_or(0)
 }
 
 /// What the frames need per node and edge, computed once per layout.
 #[derive(PartialEq)]
 struct Style {
-    /// Actor kind (index into [`KINDS`]) and radius factor of each node.
+    /// Actor kind (index into `ActorKind::ALL`) and radius factor of each node.
     nodes: Vec<(u8, f32)>,
     /// Dominant quad class and line width factor of each edge.
     edges: Vec<(u8, f32)>,
@@ -509,8 +511,7 @@ pub fn GraphCanvas(drawn: Memo<Arc<Drawn>>, camera: Memo<GraphCamera>, highlight
         let r = (st.radius_scale(cam) * f64::from(st.nodes[n as usize].1) + HIT_SLOP / s) / f64::from(cam.zoom);
         ((f64::from(nx) - x).hypot(f64::from(ny) - y) <= r).then_some(n)
     };
-    // A press: where it started (drawing units, client pixels) and whether it has become a pan.
-    let press: StoredValue<Option<((f64, f64), (f64, f64), bool)>> = StoredValue::new(None);
+    let press: StoredValue<Option<Press>> = StoredValue::new(None);
     let on_down = move |ev: web_sys::PointerEvent| {
         if ev.button() != 0 {
             return;
@@ -518,26 +519,37 @@ pub fn GraphCanvas(drawn: Memo<Arc<Drawn>>, camera: Memo<GraphCamera>, highlight
         if let Some(el) = canvas_ref.get_untracked() {
             el.set_pointer_capture(ev.pointer_id()).ok();
         }
-        press.set_value(Some((
-            to_canvas(&ev),
-            (f64::from(ev.client_x()), f64::from(ev.client_y())),
-            false,
-        )));
+        press.set_value(Some(Press {
+            last: to_canvas(&ev),
+            client_start: (f64::from(ev.client_x()), f64::from(ev.client_y())),
+            panning: false,
+        }));
     };
     let on_move = move |ev: web_sys::PointerEvent| {
-        let Some((from, start, panning)) = press.get_value() else {
+        let Some(Press {
+            last,
+            client_start,
+            panning,
+        }) = press.get_value()
+        else {
             return;
         };
         let client = (f64::from(ev.client_x()), f64::from(ev.client_y()));
-        if !panning && (client.0 - start.0).hypot(client.1 - start.1) < CLICK_SLOP {
+        if !panning && (client.0 - client_start.0).hypot(client.1 - client_start.1) < CLICK_SLOP {
             return;
         }
         let p = to_canvas(&ev);
-        pan(c, camera.get_untracked(), from, p);
-        press.set_value(Some((p, start, true)));
+        pan(c, camera.get_untracked(), last, p);
+        press.set_value(Some(Press {
+            last: p,
+            client_start,
+            panning: true,
+        }));
     };
     let on_up = move |ev: web_sys::PointerEvent| {
-        let Some((_, _, panning)) = press.get_value() else { return };
+        let Some(Press { panning, .. }) = press.get_value() else {
+            return;
+        };
         press.set_value(None);
         if panning {
             return;

@@ -36,7 +36,7 @@ impl AnalysisCache {
     }
 }
 
-/// [`super::extract_with_progress`] that analyses only the documents `cache` does not hold,
+/// [`super::extract`] that analyses only the documents `cache` does not hold,
 /// then keeps the analyses of `corpus` (and only those) for the next call. `on_each(done, fresh)`
 /// follows the map step; `fresh` is whether that document was analysed now.
 pub fn extract_cached(corpus: &Corpus, cache: &mut AnalysisCache, mut on_each: impl FnMut(usize, bool)) -> Model {

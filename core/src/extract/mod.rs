@@ -19,7 +19,7 @@ pub mod words;
 
 use crate::corpus::Corpus;
 use crate::document::{BlockKind, Document, Span};
-use crate::lexicon::{Lexicon, lexicon};
+use crate::lexicon::Lexicon;
 use crate::model::{MentionForm, Model};
 use crate::text::{split_sentences, tokenize};
 use dates::{TimeExpr, TimeKind, find_times};
@@ -196,23 +196,8 @@ pub fn analyze_document(doc: &Document, lex: &Lexicon) -> DocAnalysis {
     }
 }
 
-/// Extracts the model of a whole corpus.
+/// Extracts the model of a whole corpus: the map step ([`analyze_document`]) per document, then
+/// the reduce step ([`merge::build_model`]); [`cache::extract_cached`] is the one place that runs them.
 pub fn extract(corpus: &Corpus) -> Model {
-    extract_with_progress(corpus, |_| {})
-}
-
-/// [`extract`], calling `on_each(done)` after the map step of each document (for a progress bar).
-pub fn extract_with_progress(corpus: &Corpus, mut on_each: impl FnMut(usize)) -> Model {
-    let lex = lexicon();
-    let analyses: Vec<DocAnalysis> = corpus
-        .documents
-        .iter()
-        .enumerate()
-        .map(|(i, d)| {
-            let a = analyze_document(d, lex);
-            on_each(i + 1);
-            a
-        })
-        .collect();
-    merge::build_model(corpus, &analyses, lex)
+    cache::extract_cached(corpus, &mut cache::AnalysisCache::default(), |_, _| {})
 }

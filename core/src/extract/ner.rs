@@ -184,8 +184,8 @@ fn family_names_alone(v: &TokenView, from_country: &[bool], out: &mut Vec<(std::
         }
         covered[t.clone()].fill(true);
     }
-    for k in 0..v.len() {
-        if !covered[k] && v.is_sentence_start(k) && family.contains(v.raw(k)) {
+    for (k, _) in covered.iter().enumerate().filter(|(_, c)| !**c) {
+        if v.is_sentence_start(k) && family.contains(v.raw(k)) {
             out.push((k..k + 1, EntityClass::Person));
         }
     }
