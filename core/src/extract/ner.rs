@@ -1,6 +1,7 @@
 //! Named entities in the usual NER sense (person, organisation, location), read off the
 //! extractor's mentions, for comparison with NER gold standards and with statistical taggers.
 
+use super::events::BE_FORMS;
 use super::mentions::{NameClass, Referent, Role, sentence_mentions};
 use super::resolve::{EntityKind, resolve};
 use super::view::TokenView;
@@ -44,8 +45,9 @@ pub fn named_entities(doc: &Document) -> Vec<NamedEntity> {
     // Resolution tells what a bare name is from the rest of the document ("Key" after "John Key").
     let res = resolve(&v, lex, found);
     let stance = |k: usize| k >= 2 && v.glued_hyphen[k - 1] && v.is_any(k - 2, &["pro", "anti"]);
-    // A verb right after a name: the name is its subject.
-    let acts = |k: usize| v.is_verb_form(k) || v.is_trigger_form(k) || v.is_any(k, &REPORTING_VERBS);
+    // A verb right after a name, other than a form of "be" ("Afghanistan is not one of the
+    // nations"): the name is the subject of an act.
+    let acts = |k: usize| (v.is_verb_form(k) || v.is_trigger_form(k) || v.is_any(k, &REPORTING_VERBS)) && !v.is_any(k, &BE_FORMS);
     let mut out: Vec<(std::ops::Range<usize>, EntityClass)> = Vec::new();
     {
         for r in &res.mentions {
@@ -313,8 +315,9 @@ mod tests {
 
     #[test]
     fn a_country_that_acts_is_an_organisation_and_a_stance_is_no_name() {
-        let found = names("Sweden beat the pro-Beijing side in Belgium.");
+        let found = names("Sweden beat the pro-Beijing side in Belgium. Panama is not one of them.");
         assert!(has(&found, "Sweden", EntityClass::Organization), "{found:?}");
+        assert!(has(&found, "Panama", EntityClass::Location), "a copula is no act: {found:?}");
         assert!(has(&found, "Belgium", EntityClass::Location), "{found:?}");
         assert!(found.iter().all(|(n, _)| n != "Beijing"), "{found:?}");
     }
