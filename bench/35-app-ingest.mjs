@@ -4,6 +4,7 @@
 // long tasks meanwhile. Bench 30 times the worker alone; this adds what the page does with the
 // worker's answer (reading the bundle into the model, indexing it, drawing the views), which is
 // where a long task can come from. Goal: no main-thread task over 100 ms.
+import { articles } from './pages/articles.js';
 import { QUICK, fmt, gumTexts, launchBrowser, log, mb, ms, ploverTexts, re3dTexts, seeds, serveSite, table, verdict } from './lib/common.mjs';
 
 const SIZES = QUICK ? [1e6] : [1e6, 5e6, 20e6];
@@ -11,23 +12,16 @@ const ARTICLE_BYTES = 3500;
 const GOAL_TASK_MS = 100;
 const TIMEOUT_MS = 10 * 60 * 1000;
 
-const texts = [...seeds(), ...re3dTexts(), ...gumTexts(), ...ploverTexts()];
+const base = [...seeds(), ...re3dTexts(), ...gumTexts(), ...ploverTexts()].map((t) => ({ ...t, bytes: Buffer.byteLength(t.text) }));
 
-/// Files of at least ARTICLE_BYTES each, consecutive texts joined, each with a distinguishing line.
+/// Files of at least ARTICLE_BYTES each, built as bench 30's page builds its articles.
 function corpus(target) {
   const files = [];
   let bytes = 0;
-  let k = 0;
-  for (let i = 0; bytes < target; i++) {
-    const parts = [];
-    let size = 0;
-    do {
-      const t = texts[k++ % texts.length].text.trimEnd();
-      parts.push(t);
-      size += Buffer.byteLength(t);
-    } while (size < ARTICLE_BYTES);
-    const buffer = Buffer.from(`${parts.join('\n\n')}\n\nBenchmark copy ${i}: this line makes the article distinct.\n`);
-    files.push({ name: `${String(i).padStart(6, '0')}.txt`, mimeType: 'text/plain', buffer });
+  for (const a of articles(base, { minBytes: ARTICLE_BYTES })) {
+    if (bytes >= target) break;
+    const buffer = Buffer.from(a.text);
+    files.push({ name: a.name.endsWith('.txt') ? a.name : `${a.name}.txt`, mimeType: 'text/plain', buffer });
     bytes += buffer.length;
   }
   return { files, bytes };

@@ -6,6 +6,8 @@
 // batches as src/worker_client.rs does, else a new worker per batch), and records the phases
 // and the main thread's long tasks.
 
+import { articles } from './articles.js';
+
 const longTasks = [];
 new PerformanceObserver((list) => {
   for (const e of list.getEntries()) longTasks.push({ start: e.startTime, duration: e.duration });
@@ -51,26 +53,6 @@ function send(worker, request, transfer) {
     worker.onmessageerror = () => fail(new Error('unreadable message from the worker'));
     worker.postMessage(request, transfer);
   });
-}
-
-/// Articles built from base texts. `join` > 1 byte: consecutive base texts are joined until an
-/// article reaches `minBytes`; every article ends with a distinguishing line.
-function* articles(base, { minBytes = 0, marker }) {
-  let k = 0;
-  for (let i = 0; ; i++) {
-    const parts = [];
-    let bytes = 0;
-    do {
-      const t = base[k % base.length];
-      parts.push(t.text.trimEnd());
-      bytes += t.bytes;
-      k++;
-    } while (bytes < minBytes);
-    const name = `${String(i).padStart(6, '0')}-${base[(k - parts.length) % base.length].name.split('/').pop()}`;
-    // `marker: 'cli'` is exactly entente-cli bench's document: the text, then "\n\nCopy {i}.\n".
-    const text = marker === 'cli' ? `${base[(k - 1) % base.length].text}\n\nCopy ${i}.\n` : `${parts.join('\n\n')}\n\nBenchmark copy ${i}: this line makes the article distinct.\n`;
-    yield { name, text };
-  }
 }
 
 let texts = null;
