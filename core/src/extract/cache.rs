@@ -41,7 +41,7 @@ impl AnalysisCache {
 /// follows the map step; `fresh` is whether that document was analysed now.
 pub fn extract_cached(corpus: &Corpus, cache: &mut AnalysisCache, mut on_each: impl FnMut(usize, bool)) -> Model {
     let lex = lexicon();
-    let analyses: Vec<DocAnalysis> = corpus
+    let (sources, analyses): (Vec<Source>, Vec<DocAnalysis>) = corpus
         .documents
         .iter()
         .enumerate()
@@ -54,21 +54,15 @@ pub fn extract_cached(corpus: &Corpus, cache: &mut AnalysisCache, mut on_each: i
             let fresh = kept.is_none();
             let analysis = kept.map_or_else(|| analyze_document(d, lex), |(_, a)| a);
             on_each(i + 1, fresh);
-            analysis
+            (source, analysis)
         })
-        .collect();
+        .unzip();
     let model = merge::build_model(corpus, &analyses, lex);
     cache.by_id = corpus
         .documents
         .iter()
-        .zip(analyses)
-        .map(|(d, a)| {
-            let source = Source {
-                text_len: d.text.len(),
-                blocks: d.blocks.clone(),
-            };
-            (d.id.clone(), (source, a))
-        })
+        .map(|d| d.id.clone())
+        .zip(sources.into_iter().zip(analyses))
         .collect();
     model
 }

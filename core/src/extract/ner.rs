@@ -5,8 +5,7 @@ use super::events::BE_FORMS;
 use super::mentions::{NameClass, Referent, Role, sentence_mentions};
 use super::resolve::{EntityKind, resolve};
 use super::view::TokenView;
-use super::words::PERSON_TITLES;
-use super::words::REPORTING_VERBS;
+use super::words::{PERSON_TITLES, REPORTING_VERBS};
 use crate::document::{BlockKind, Document, Span};
 use crate::lexicon::countries::CountryForm;
 use crate::lexicon::dictionary::DictKind;
@@ -49,9 +48,14 @@ pub fn named_entities(doc: &Document) -> Vec<NamedEntity> {
     // nations"): the name is the subject of an act.
     let acts = |k: usize| (v.is_verb_form(k) || v.is_trigger_form(k) || v.is_any(k, &REPORTING_VERBS)) && !v.is_any(k, &BE_FORMS);
     let mut out: Vec<(std::ops::Range<usize>, EntityClass)> = Vec::new();
+    // Tokens the lexicon read as a country or capital, for `family_names_alone`.
+    let mut from_country = vec![false; v.len()];
     {
         for r in &res.mentions {
             let m = &r.mention;
+            if matches!(m.referent, Referent::Country { .. }) {
+                from_country[m.tokens.clone()].fill(true);
+            }
             let resolved_class = r.entity.map(|e| &res.entities[e].kind);
             let class = match &m.referent {
                 Referent::Country {
@@ -101,12 +105,6 @@ pub fn named_entities(doc: &Document) -> Vec<NamedEntity> {
             }
         }
     }
-    let mut from_country = vec![false; v.len()];
-    for r in &res.mentions {
-        if matches!(r.mention.referent, Referent::Country { .. }) {
-            from_country[r.mention.tokens.clone()].fill(true);
-        }
-    }
     family_names_alone(&v, &from_country, &mut out);
     let mut out = with_titles(&v, &res.mentions, out);
     out.sort_by_key(|(t, _)| t.start);
@@ -127,12 +125,14 @@ fn with_titles(
     mentions: &[super::resolve::Resolved],
     classed: Vec<(std::ops::Range<usize>, EntityClass)>,
 ) -> Vec<(std::ops::Range<usize>, EntityClass)> {
-    let phrase_ending_at = |k: usize| {
-        mentions
-            .iter()
-            .map(|r| &r.mention)
-            .find(|m| m.tokens.end == k + 1 && matches!(m.referent, Referent::Sector { .. } | Referent::Country { .. }))
-    };
+    // Country and office phrases by their last token, to step over them as a whole.
+    let mut phrases: std::collections::HashMap<usize, &super::mentions::Mention> = std::collections::HashMap::new();
+    for m in mentions.iter().map(|r| &r.mention) {
+        if matches!(m.referent, Referent::Sector { .. } | Referent::Country { .. }) {
+            phrases.entry(m.tokens.end - 1).or_insert(m);
+        }
+    }
+    let phrase_ending_at = |k: usize| phrases.get(&k).copied();
     let mut swallowed: Vec<std::ops::Range<usize>> = Vec::new();
     let mut out: Vec<(std::ops::Range<usize>, EntityClass)> = Vec::new();
     for (tokens, class) in classed {
