@@ -65,14 +65,14 @@ if (!runs.length) {
       ['what', 'time', 'MB/s', 'ratio to native'],
       [
         ['native: extraction + merge (entente-cli, baseline)', ms((native.bytes / 1e6 / native.fullMBs) * 1000), fmt(native.fullMBs, 2), '1.00×'],
-        ['wasm worker: extraction + merge + bundle JSON + reply', ms(b.extractMs), fmt(wasmExtract, 2), `${fmt(wasmExtract / native.fullMBs, 2)}×`],
+        ['wasm worker: extraction + merge + JSON lines + reply', ms(b.extractMs), fmt(wasmExtract, 2), `${fmt(wasmExtract / native.fullMBs, 2)}×`],
         ['wasm worker: the whole request (ingest of every file, the above)', ms(bt.totalMs), fmt(wasmTotal, 2), `${fmt(wasmTotal / native.fullMBs, 2)}×`],
       ],
     ),
     '',
     `Phases of the best request: ingest ${ms(bt.ingestMs)} (until the last progress message; the worker itself started in ${ms(bt.readyMs)}, not counted), ` +
-      `then ${ms(bt.extractMs)} to the \`done\` message carrying a bundle of ${fmt(bt.bundleBytes / 1e6)} MB (UTF-8, transferred as bytes). ` +
-      `The wasm row includes serialising that bundle and posting it, which the native row does not; ` +
+      `then ${ms(bt.extractMs)} to the \`done\` message carrying the model as JSON lines, ${fmt(bt.bundleBytes / 1e6)} MB (UTF-8, transferred as bytes). ` +
+      `The wasm row includes serialising that answer and posting it, which the native row does not; ` +
       `all rounds: ${runs.map((r) => ms(r.extractMs)).join(', ')}.`,
   );
   if (error) lines.push('', `A later round failed: ${error}`);

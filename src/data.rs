@@ -12,8 +12,9 @@ pub struct Data {
     pub corpus: Arc<Corpus>,
     /// The model as extracted, before corrections (kept to apply another log to).
     pub extracted: Arc<Model>,
-    /// What the views show: `extracted` with the corrections applied.
-    pub model: Model,
+    /// What the views show: `extracted` with the corrections applied (`extracted` itself when
+    /// there are none, shared rather than copied).
+    pub model: Arc<Model>,
     pub index: ModelIndex,
     /// Events each actor takes part in (as actor or recipient).
     pub events_of: Vec<Vec<EventId>>,
@@ -31,9 +32,9 @@ impl Data {
 
     pub fn new(corpus: Arc<Corpus>, extracted: Arc<Model>, corrections: &[Correction]) -> Arc<Data> {
         let model = if corrections.is_empty() {
-            (*extracted).clone()
+            extracted.clone()
         } else {
-            apply(&extracted, corrections)
+            Arc::new(apply(&extracted, corrections))
         };
         let index = ModelIndex::new(&model);
         let mut events_of = vec![Vec::new(); model.actors.len()];

@@ -4,11 +4,12 @@
 //! code on this thread) and ends in new `Data` for every view.
 
 use crate::data::Data;
+use crate::slices::Slices;
 use crate::state::Ctx;
 use crate::store::{Store, StoreError, StoredDoc};
 use crate::worker_client::{self, Cancel, ExtractError, NewDoc, Phase, Progress, Request};
 use entente_core::corpus::{Corpus, default_corpus};
-use entente_core::export::import_bundle;
+use entente_core::export::{ImportError, LinesReader, import_bundle};
 use entente_core::ingest::{Format, MAX_DOCUMENT_BYTES};
 use entente_core::library::{Article, Verdict, assemble};
 use entente_core::model::Model;
@@ -18,6 +19,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 use wasm_bindgen::JsValue;
+use web_sys::js_sys::Uint8Array;
 
 /// Settings kept beside the documents (see `store::Store::get_setting`).
 const REMOVED: &str = "removed";
@@ -176,6 +178,8 @@ pub async fn add_now(ctx: Ctx, files: Vec<NewDoc>, refused: Vec<FileReport>) {
             return;
         }
     };
+    // The views draw the new model in this task; the saving starts in the next one.
+    Slices::new().pause().await;
     let mut accepted = Vec::new();
     let mut report = refused;
     for (file, verdict) in files.into_iter().zip(verdicts) {
@@ -357,7 +361,7 @@ pub fn open_bundle(ctx: Ctx, name: String, bytes: Vec<u8>) {
             },
         }]);
         if lib.added.with_untracked(Vec::is_empty) {
-            install(ctx, corpus, model);
+            install(ctx, corpus, model).await;
             lib.batch.set(None);
         } else if let Err(e) = rebuild(ctx, &[], "Reading your added articles over the bundle".into()).await {
             ctx.notices.update(|n| n.push(e));
@@ -399,7 +403,7 @@ async fn rebuild(ctx: Ctx, new: &[NewDoc], label: String) -> Result<Vec<Result<S
                 .map_err(|e| format!("The opened bundle cannot be read: {e}"))?,
         };
         let model = model.unwrap_or_else(|| entente_core::extract::extract(&corpus));
-        install(ctx, corpus, model);
+        install(ctx, corpus, model).await;
         return Ok(Vec::new());
     }
     lib.batch.set(Some(Batch { label, progress: None }));
@@ -411,7 +415,7 @@ async fn rebuild(ctx: Ctx, new: &[NewDoc], label: String) -> Result<Vec<Result<S
     };
     lib.batch.set(None);
     let (corpus, model, verdicts) = result?;
-    install(ctx, corpus, model);
+    install(ctx, corpus, model).await;
     Ok(verdicts.into_iter().skip(n_stored).collect())
 }
 
@@ -428,7 +432,8 @@ async fn in_worker(
         removed,
         articles,
     };
-    let (cancel, outcome) = worker_client::start_extraction(request, move |p| {
+    let message = worker_client::prepare(&request).await;
+    let (cancel, outcome) = worker_client::start_extraction(message, move |p| {
         batch.update(|b| {
             if let Some(b) = b {
                 b.progress = Some(p);
@@ -441,10 +446,45 @@ async fn in_worker(
         Err(ExtractError::Cancelled) => return Err("Cancelled: the library is as it was.".into()),
         Err(e) => return Err(e.to_string()),
     };
-    // The parse holds this thread; let the finished progress bar paint first.
-    next_frame().await;
-    let (corpus, model) = import_bundle(&outcome.bundle).map_err(|e| format!("The worker's answer could not be read: {e}"))?;
+    let (corpus, model) = load(&outcome.lines, |done, total| {
+        batch.update(|b| {
+            if let Some(b) = b {
+                b.progress = Some(Progress {
+                    phase: Phase::Loading,
+                    done: (done / 1_000_000) as u32,
+                    total: total.div_ceil(1_000_000) as u32,
+                });
+            }
+        })
+    })
+    .await
+    .map_err(|e| format!("The worker's answer could not be read: {e}"))?;
     Ok((corpus, model, outcome.verdicts))
+}
+
+/// Bytes copied out of the answer per step: a step stays far under a slice however slow the
+/// machine.
+const STEP_BYTES: u32 = 64 * 1024;
+
+/// Reads the worker's answer into the corpus and model a slice at a time (see [`Slices`]).
+async fn load(lines: &Uint8Array, progress: impl Fn(usize, usize)) -> Result<(Corpus, Model), ImportError> {
+    let total = lines.length();
+    let mut reader = LinesReader::new();
+    let mut buf = Vec::new();
+    let mut at = 0;
+    let mut slices = Slices::new();
+    while at < total {
+        let end = (at + STEP_BYTES).min(total);
+        buf.resize((end - at) as usize, 0);
+        lines.subarray(at, end).copy_to(&mut buf);
+        reader.read(&buf)?;
+        at = end;
+        if slices.over() {
+            progress(at as usize, total as usize);
+            slices.pause().await;
+        }
+    }
+    reader.finish()
 }
 
 /// The same work as the worker, on this thread (a build without the worker, such as the
@@ -472,10 +512,13 @@ fn on_this_thread(articles: &[Article<'_>], removed: &[String], base: Option<&Ba
     Ok((library.corpus, model, verdicts))
 }
 
-/// New data for every view, with the corrections in force.
-fn install(ctx: Ctx, corpus: Corpus, model: Model) {
+/// New data for every view, with the corrections in force. The views draw it in a task of
+/// their own, after the one that indexes it.
+async fn install(ctx: Ctx, corpus: Corpus, model: Model) {
     let log = ctx.corrections.with_untracked(|l| l.active().to_vec());
-    ctx.data.set(Data::new(Arc::new(corpus), Arc::new(model), &log));
+    let data = Data::new(Arc::new(corpus), Arc::new(model), &log);
+    Slices::new().pause().await;
+    ctx.data.set(data);
 }
 
 /// Resolves on the next animation frame, so what was set before it is painted.
@@ -503,7 +546,10 @@ fn futures_channel_oneshot() -> (impl FnOnce(), impl std::future::Future<Output 
 pub async fn read_files(files: Vec<web_sys::File>) -> (Vec<NewDoc>, Vec<FileReport>) {
     let mut docs = Vec::new();
     let mut refused = Vec::new();
+    // Thousands of small files resolve one after another without a break; let the page draw.
+    let mut slices = Slices::new();
     for f in files {
+        slices.tick().await;
         let name = f.name();
         let size = f.size() as usize;
         if size > MAX_DOCUMENT_BYTES {
@@ -541,6 +587,10 @@ pub fn describe(b: &Batch) -> (String, Option<(u32, u32)>) {
             let what = match p.phase {
                 Phase::Reading => "reading",
                 Phase::Analysing => "analysing",
+                Phase::Loading => {
+                    let text = format!("{}: loading the model, {} of {} MB", b.label, p.done, p.total);
+                    return (text, Some((p.done, p.total)));
+                }
             };
             (
                 format!("{}: {what} {} of {}", b.label, p.done, p.total),

@@ -29,6 +29,7 @@
 use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::rc::Rc;
+use std::sync::Arc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -157,7 +158,8 @@ pub struct StoredDoc {
     pub name: String,
     /// "text", "markdown" or "html".
     pub format: String,
-    pub bytes: Vec<u8>,
+    /// Shared, not copied, as the library is read again at every batch.
+    pub bytes: Arc<Vec<u8>>,
     /// When it was added, as an ISO 8601 date-time (UTC).
     pub added: String,
 }
@@ -170,18 +172,24 @@ impl StoredDoc {
             id: id.into(),
             name: name.into(),
             format: format.into(),
-            bytes,
+            bytes: Arc::new(bytes),
             added,
         }
     }
 
-    pub(crate) fn to_js(&self) -> Result<JsValue, StoreError> {
+    /// Whether the record can be written: it has an id and a format this build reads.
+    fn valid(&self) -> Result<(), StoreError> {
         if self.id.is_empty() || entente_core::ingest::Format::from_token(&self.format).is_none() {
             return Err(StoreError::Other(format!(
                 "{:?} has no id or an unknown format {:?}",
                 self.name, self.format
             )));
         }
+        Ok(())
+    }
+
+    pub(crate) fn to_js(&self) -> Result<JsValue, StoreError> {
+        self.valid()?;
         let obj = Object::new();
         let set = |k: &str, v: &JsValue| Reflect::set(&obj, &k.into(), v).map(drop);
         set("id", &self.id.as_str().into())
@@ -202,7 +210,7 @@ impl StoredDoc {
             id: text("id")?,
             name: text("name")?,
             format: text("format")?,
-            bytes,
+            bytes: Arc::new(bytes),
             added: text("added")?,
         })
     }
@@ -260,14 +268,12 @@ impl Store {
         if docs.is_empty() {
             return Ok(());
         }
+        // Checked before the transaction: a write that fails in a later step cannot say why.
+        docs.iter().try_for_each(StoredDoc::valid)?;
+        let docs: Rc<[StoredDoc]> = docs.into();
         self.write(&[DOCUMENTS], |tx| {
             let store = tx.object_store(DOCUMENTS).map_err(|e| StoreError::from_js(&e, None))?;
-            // Each document is converted as it is written: a bad one aborts the transaction,
-            // which undoes the puts already issued.
-            for doc in docs {
-                store.put(&doc.to_js()?).map_err(|e| StoreError::from_js(&e, None))?;
-            }
-            Ok(())
+            put_from(store, tx.clone(), docs, 0)
         })
         .await?;
         if !self.persistence_asked.replace(true) {
@@ -479,6 +485,34 @@ impl Drop for Store {
 }
 
 /// Deletes a database (tests clean up with it). Waits while other connections let go.
+/// Bytes of documents put in one step of [`put_from`]: the browser copies each document as it
+/// is put, and a step is one task of the page.
+const PUT_STEP_BYTES: usize = 256 * 1024;
+
+/// Puts `docs[from..]` in steps of about [`PUT_STEP_BYTES`], each step issued when the last put
+/// of the one before has succeeded, so the transaction stays open (all or nothing) while no task
+/// of the page copies more than a step. A put that fails aborts the transaction, which undoes the
+/// puts already made.
+fn put_from(store: IdbObjectStore, tx: IdbTransaction, docs: Rc<[StoredDoc]>, from: usize) -> Result<(), StoreError> {
+    let mut bytes = 0;
+    let mut next = from;
+    let mut last = None;
+    while next < docs.len() && (next == from || bytes < PUT_STEP_BYTES) {
+        last = Some(store.put(&docs[next].to_js()?).map_err(|e| StoreError::from_js(&e, None))?);
+        bytes += docs[next].bytes.len();
+        next += 1;
+    }
+    if let (true, Some(request)) = (next < docs.len(), last) {
+        let step = Closure::once_into_js(move || {
+            if put_from(store, tx.clone(), docs, next).is_err() {
+                let _ = tx.abort();
+            }
+        });
+        request.set_onsuccess(Some(step.unchecked_ref()));
+    }
+    Ok(())
+}
+
 pub async fn delete_database(name: &str) -> Result<(), StoreError> {
     let req = factory()?.delete_database(name).map_err(|e| StoreError::from_js(&e, None))?;
     first_event(&req, &["success"], &["error"])

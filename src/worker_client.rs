@@ -1,11 +1,12 @@
-//! Runs the extraction worker (`src/bin/worker.rs`, protocol version 2): it reads the user's
+//! Runs the extraction worker (`src/bin/worker.rs`, protocol version 3): it reads the user's
 //! articles and extracts the model over the whole library, so the page stays responsive.
 //!
 //! ```ignore
-//! let (cancel, outcome) = worker_client::start_extraction(request, move |p| progress.set(Some(p)));
+//! let message = worker_client::prepare(&request).await;
+//! let (cancel, outcome) = worker_client::start_extraction(message, move |p| progress.set(Some(p)));
 //! // keep `cancel` to stop the batch (a Cancel button); dropping `outcome` also stops it
 //! match outcome.await {
-//!     Ok(o) => { let (corpus, model) = entente_core::export::import_bundle(&o.bundle)?; … }
+//!     Ok(o) => { /* read o.lines a slice at a time with entente_core::export::LinesReader */ }
 //!     Err(ExtractError::Cancelled) => {}
 //!     Err(ExtractError::Failed(why)) => notice(why),
 //! }
@@ -18,6 +19,7 @@
 //! (the release build aborts on panic) or sends an unreadable message ends the batch with
 //! [`ExtractError::Failed`]; it never leaves the future pending.
 
+use crate::slices::Slices;
 use entente_core::ingest::Format;
 use entente_core::library::Article;
 use std::cell::{Cell, RefCell};
@@ -30,7 +32,7 @@ use web_sys::js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use web_sys::{ErrorEvent, Event, MessageEvent, Worker, WorkerOptions, WorkerType};
 
 /// The protocol version, the `v` of every message (see `src/bin/worker.rs`).
-const V: u32 = 2;
+const V: u32 = 3;
 
 /// The `<meta name="entente-worker" content="…">` that the build's post-build hook
 /// (`scripts/extract-boot-script.mjs`) writes into index.html: the worker's hashed loader.
@@ -52,13 +54,15 @@ pub struct Request<'a> {
     pub articles: &'a [Article<'a>],
 }
 
-/// Which pass the worker is in.
+/// Which pass a batch is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Phase {
-    /// Reading the articles into documents.
+    /// The worker reading the articles into documents.
     Reading,
-    /// The extraction's map step, per document.
+    /// The worker's extraction, per document (its map step).
     Analysing,
+    /// The page reading the worker's answer into its model (`done` and `total` in MB).
+    Loading,
 }
 
 /// `done` of `total` in a phase; sent at most about 100 times per phase.
@@ -69,11 +73,12 @@ pub struct Progress {
     pub total: u32,
 }
 
-/// The result of a batch: the `entente-bundle/1` JSON of the library and its model (UTF-8), and
-/// per article of the request, in order, its document id or why it was refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The result of a batch: the library and its model as `entente-lines/1` JSON lines (left in
+/// JavaScript memory, to be read a slice at a time), and per article of the request, in order,
+/// its document id or why it was refused.
+#[derive(Debug, Clone)]
 pub struct Outcome {
-    pub bundle: Vec<u8>,
+    pub lines: Uint8Array,
     pub verdicts: Vec<Result<String, String>>,
 }
 
@@ -114,14 +119,14 @@ pub fn available() -> bool {
     worker_url().is_ok()
 }
 
-/// Starts a worker on `request`; `on_progress` is called on the main thread as it goes.
+/// Starts a worker on a prepared request; `on_progress` is called on the main thread as it goes.
 /// Dropping the returned future terminates the worker.
 pub fn start_extraction<P: Fn(Progress) + 'static>(
-    request: Request<'_>,
+    request: Message,
     on_progress: P,
 ) -> (Cancel, impl Future<Output = Result<Outcome, ExtractError>> + use<P>) {
-    let (request, transfer) = message(&request);
-    let started = Job::start(request, transfer, Box::new(on_progress));
+    let Message { msg, transfer } = request;
+    let started = Job::start(msg, transfer, Box::new(on_progress));
     let cancel = Cancel(started.as_ref().map(|(job, _)| Rc::downgrade(job)).unwrap_or_default());
     let outcome = async move {
         let (job, finished) = started?;
@@ -133,12 +138,20 @@ pub fn start_extraction<P: Fn(Progress) + 'static>(
     (cancel, outcome)
 }
 
-/// The `extract` message and its transfer list: each article's bytes are copied once out of
-/// wasm memory into a buffer that is then moved to the worker, not copied again.
-fn message(request: &Request<'_>) -> (JsValue, Array) {
+/// The `extract` message of a request and its transfer list, made by [`prepare`].
+pub struct Message {
+    msg: JsValue,
+    transfer: Array,
+}
+
+/// Makes the request's `extract` message, a slice at a time: each article's bytes are copied
+/// once out of wasm memory into a buffer that is then moved to the worker, not copied again.
+pub async fn prepare(request: &Request<'_>) -> Message {
     let articles = Array::new();
     let transfer = Array::new();
+    let mut slices = Slices::new();
     for doc in request.articles {
+        slices.tick().await;
         let bytes = Uint8Array::from(doc.bytes);
         transfer.push(&bytes.buffer());
         articles.push(&object(&[
@@ -155,7 +168,10 @@ fn message(request: &Request<'_>) -> (JsValue, Array) {
         ("removed", removed.into()),
         ("articles", articles.into()),
     ]);
-    (msg.into(), transfer)
+    Message {
+        msg: msg.into(),
+        transfer,
+    }
 }
 
 thread_local! {
@@ -273,12 +289,12 @@ impl Job {
                 total: number(data, "total"),
             }),
             Some("done") => {
-                let result = match get(data, "bundle").dyn_into::<Uint8Array>() {
-                    Ok(bundle) => Ok(Outcome {
-                        bundle: bundle.to_vec(),
+                let result = match get(data, "lines").dyn_into::<Uint8Array>() {
+                    Ok(lines) => Ok(Outcome {
+                        lines,
                         verdicts: verdicts(&get(data, "verdicts")),
                     }),
-                    Err(_) => Err(ExtractError::Failed("the extraction worker sent no bundle".into())),
+                    Err(_) => Err(ExtractError::Failed("the extraction worker sent no model".into())),
                 };
                 self.settle(result);
             }

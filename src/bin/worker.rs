@@ -5,19 +5,20 @@
 //! the analyses of the documents of its last request (`entente_core::extract::cache`), so a
 //! request that adds articles to the library analyses only the new ones.
 //!
-//! Protocol version 2 (every message carries `v: 2`):
+//! Protocol version 3 (every message carries `v: 3`):
 //!
 //! | direction | message |
 //! |---|---|
 //! | worker → page | `{v, kind: "ready"}` once the module is running; the page sends its request then |
 //! | page → worker | `{v, kind: "extract", base: null \| bundle JSON string, removed: [document id], articles: [{name, format: "text"\|"markdown"\|"html", bytes: Uint8Array}]}` |
 //! | worker → page | `{v, kind: "progress", phase: "reading"\|"analysing", done, total}`, at most about 100 per phase |
-//! | worker → page | `{v, kind: "done", bundle: Uint8Array (UTF-8 JSON, transferred), verdicts: [{id} \| {reason}]}`, one verdict per article in order |
+//! | worker → page | `{v, kind: "done", lines: Uint8Array (UTF-8 JSON lines, transferred), verdicts: [{id} \| {reason}]}`, one verdict per article in order |
 //! | worker → page | `{v, kind: "failed", error}` when the request itself cannot be served |
 //!
 //! The library is `entente_core::library::assemble` of the base (the default articles when
-//! `base` is null, else the bundle's documents) without `removed`, then the articles; `bundle`
-//! is `entente_core::export::bundle` of it and its model.
+//! `base` is null, else the bundle's documents) without `removed`, then the articles; `lines`
+//! is `entente_core::export::bundle_lines` of it and its model: the page reads it a slice at a
+//! time (`entente_core::export::LinesReader`), so no single task of the page holds the model.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -33,7 +34,7 @@ fn main() {
 #[cfg(target_arch = "wasm32")]
 mod wasm {
     use entente_core::corpus::default_corpus;
-    use entente_core::export::{bundle, import_bundle};
+    use entente_core::export::{bundle_lines, import_bundle};
     use entente_core::extract::cache::{AnalysisCache, extract_cached};
     use entente_core::ingest::{Format, IngestError, MAX_DOCUMENT_BYTES};
     use entente_core::library::{Article, Verdict, assemble};
@@ -43,7 +44,7 @@ mod wasm {
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
     /// The protocol version this worker speaks.
-    const V: u32 = 2;
+    const V: u32 = 3;
 
     thread_local! {
         /// The analyses of the last request's library, for the next request.
@@ -58,8 +59,8 @@ mod wasm {
                 Ok(done) => done,
                 Err(error) => message("failed", &[("error", error.into())]),
             };
-            // The bundle's buffer moves to the page instead of being copied.
-            match get(&reply, "bundle").dyn_into::<Uint8Array>() {
+            // The answer's buffer moves to the page instead of being copied.
+            match get(&reply, "lines").dyn_into::<Uint8Array>() {
                 Ok(bytes) => {
                     let _ = handler_scope.post_message_with_transfer(&reply, &Array::of1(&bytes.buffer()));
                 }
@@ -201,7 +202,7 @@ mod wasm {
             .with_borrow_mut(|cache| extract_cached(&corpus, cache, |done, _| progress(scope, "analysing", done, documents)));
         // As bytes, transferred: a string of hundreds of megabytes would be copied, and converted
         // from UTF-16, on the page's main thread.
-        let bytes = Uint8Array::from(bundle(&model, &corpus).as_bytes());
-        Ok(message("done", &[("bundle", bytes.into()), ("verdicts", out.into())]))
+        let bytes = Uint8Array::from(bundle_lines(&model, &corpus).as_slice());
+        Ok(message("done", &[("lines", bytes.into()), ("verdicts", out.into())]))
     }
 }

@@ -69,8 +69,16 @@ fn Report() -> impl IntoView {
                 .filter(|r| !matches!(r.outcome, FileOutcome::Refused(_)))
                 .count();
             let refused = report.len() - added;
+            // Every file not added is listed; of those added, only the first LIST_FIRST (a batch
+            // of thousands would otherwise be a list of thousands to lay out).
+            let mut listed_added = 0;
             let lines = report
                 .into_iter()
+                .filter(|r| {
+                    let added = matches!(r.outcome, FileOutcome::Added);
+                    listed_added += usize::from(added);
+                    !added || listed_added <= LIST_FIRST
+                })
                 .map(|r| {
                     let (class, what) = match r.outcome {
                         FileOutcome::Added => ("added", "added".to_string()),
@@ -84,6 +92,7 @@ fn Report() -> impl IntoView {
                 <div class="report" role="status" aria-live="polite">
                     <p>{format!("Last batch: {added} added, {refused} not added.")}</p>
                     <ul>{lines}</ul>
+                    {(listed_added > LIST_FIRST).then(|| view! { <p>{format!("… and {} more added.", listed_added - LIST_FIRST)}</p> })}
                     <button class="dismiss" on:click=move |_| c.library.report.set(Vec::new())>"Dismiss"</button>
                 </div>
             }
@@ -247,7 +256,7 @@ fn ShareArticles() -> impl IntoView {
                 .map(|d| SharedArticle {
                     name: d.name.clone(),
                     format: Format::from_token(&d.format).unwrap_or(Format::Text),
-                    bytes: d.bytes.clone(),
+                    bytes: d.bytes.to_vec(),
                 })
                 .collect()
         });

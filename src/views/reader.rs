@@ -11,6 +11,8 @@ use leptos::prelude::*;
 
 /// Up to this many articles get a tab each; more are picked from a list.
 const TABS_UP_TO: usize = 4;
+/// The list offers this many articles at once (and the open one).
+const LIST_UP_TO: usize = 200;
 
 /// One piece of a sentence: plain text or a mention.
 enum Piece {
@@ -89,21 +91,29 @@ pub fn Reader() -> impl IntoView {
     let tabs = move || {
         c.data.with(|d| {
             let date = |i: usize| d.model.documents[i].reference_date.as_ref().map(|r| r.date.to_string()).unwrap_or_else(|| "undated".into());
-            if d.corpus.documents.len() > TABS_UP_TO {
+            let n = d.corpus.documents.len();
+            if n > TABS_UP_TO {
+                // The first LIST_UP_TO and the open one: a list of thousands is slow to build
+                // and to use; the Articles panel lists and opens them all.
+                let current = open.get();
                 let options = d
                     .corpus
                     .documents
                     .iter()
                     .enumerate()
+                    .filter(|(i, _)| *i < LIST_UP_TO || *i == current)
                     .map(|(i, doc)| view! { <option value=i.to_string() selected=move || open.get() == i>{format!("{} — {}", date(i), doc.meta.title)}</option> })
                     .collect_view();
+                let more = (n > LIST_UP_TO).then(|| {
+                    view! { <option disabled=true>{format!("… and {} more: open them from Articles", n - LIST_UP_TO)}</option> }
+                });
                 return view! {
                     <label class="visually-hidden" for="doc-select">"Article"</label>
                     <select id="doc-select" class="doc-select" on:change=move |ev| {
                         if let Ok(i) = event_target_value(&ev).parse::<usize>() {
                             open.set(i)
                         }
-                    }>{options}</select>
+                    }>{options}{more}</select>
                 }
                 .into_any();
             }

@@ -1,7 +1,7 @@
 // The extraction worker (src/bin/worker.rs) as built into the release bundle: it loads under
 // the app's Content-Security-Policy as a module worker, reads a batch of 200 added articles with
-// progress by phase, a verdict for each file in order, and returns an entente-bundle/1
-// while the page's main thread stays free (no long task over 100 ms).
+// progress by phase, a verdict for each file in order, and returns the model as entente-lines/1
+// JSON lines while the page's main thread stays free (no long task over 100 ms).
 // The page is a fixture (tests/e2e/fixtures/) served beside dist/, so this tests the worker
 // and its protocol without the app's UI for adding articles.
 import { test, before, after } from 'node:test';
@@ -63,8 +63,8 @@ test('200 articles are read in the worker, with progress, errors by name, and no
   const total = 200 + extras.length;
   console.log(
     `worker: ready in ${r.readyMs.toFixed(0)} ms; ${total} files in ${r.workerMs.toFixed(0)} ms ` +
-      `(ingest ≈${r.ingestMs.toFixed(0)} ms, extract + bundle ≈${r.extractMs.toFixed(0)} ms, bundle ${(r.last.bundleBytes / 1e6).toFixed(1)} MB); ` +
-      `main thread: ${r.longTasks.length} long tasks, longest ${r.longestTaskMs.toFixed(0)} ms; JSON.parse of the bundle ${r.parseMs.toFixed(0)} ms`,
+      `(ingest ≈${r.ingestMs.toFixed(0)} ms, extract + answer ≈${r.extractMs.toFixed(0)} ms, answer ${(r.last.answerBytes / 1e6).toFixed(1)} MB); ` +
+      `main thread: ${r.longTasks.length} long tasks, longest ${r.longestTaskMs.toFixed(0)} ms; JSON.parse of the answer ${r.parseMs.toFixed(0)} ms`,
   );
 
   assert.ok(r.detached, 'the articles were transferred, not copied');
@@ -88,11 +88,11 @@ test('200 articles are read in the worker, with progress, errors by name, and no
   assert.match(reasons[0], /the file is empty/);
   assert.match(reasons[1], /this is not text: it is a PNG image/);
   assert.equal(reasons[2], 'the same text as "000_south-korea-joins-ccdcoe.txt", which is already in the corpus');
-  assert.ok(r.last.bundleIsBytes, 'the bundle arrives as bytes (transferred), not as a string to copy');
-  assert.equal(r.schema, 'entente-bundle/1');
-  assert.equal(r.bundleDocuments.length, SEEDS.length + 200, 'the default articles first, then the added ones');
-  assert.deepEqual(r.bundleDocuments.slice(0, 2), SEEDS.map((s) => s.name));
-  assert.ok(r.bundleEvents > 0, 'the model has events');
+  assert.ok(r.last.answerIsBytes, 'the answer arrives as bytes (transferred), not as a string to copy');
+  assert.equal(r.schema, 'entente-lines/1');
+  assert.equal(r.answerDocuments.length, SEEDS.length + 200, 'the default articles first, then the added ones');
+  assert.deepEqual(r.answerDocuments.slice(0, 2), SEEDS.map((s) => s.name));
+  assert.ok(r.answerEvents > 0, 'the model has events');
 
   assert.ok(r.longestTaskMs <= 100, `the longest main-thread task took ${r.longestTaskMs} ms`);
   assert.deepEqual(problems, [], 'no page error, console error or CSP violation');
@@ -102,12 +102,12 @@ test('200 articles are read in the worker, with progress, errors by name, and no
 test('a request the worker cannot serve is answered with a failure, not silence', async () => {
   const { page, context, problems } = await openPage(env, { path: 'worker.html' });
   await page.waitForFunction(() => typeof window.sendRaw === 'function');
-  const request = (articles, more = {}) => ({ v: 2, kind: 'extract', base: null, removed: [], articles, ...more });
+  const request = (articles, more = {}) => ({ v: 3, kind: 'extract', base: null, removed: [], articles, ...more });
   const older = await page.evaluate((r) => window.sendRaw(r), { ...request([]), v: 1 });
   assert.equal(older.kind, 'failed');
   assert.match(older.error, /protocol version/);
   const malformed = await page.evaluate((r) => window.sendRaw(r), request('nope'));
-  assert.deepEqual(malformed, { v: 2, kind: 'failed', error: "the request's `articles` is not an array" });
+  assert.deepEqual(malformed, { v: 3, kind: 'failed', error: "the request's `articles` is not an array" });
   const badBase = await page.evaluate((r) => window.sendRaw(r), request([], { base: '{"schema":"something else"}' }));
   assert.equal(badBase.kind, 'failed');
   assert.match(badBase.error, /^the opened bundle cannot be read/);
@@ -116,7 +116,7 @@ test('a request the worker cannot serve is answered with a failure, not silence'
     page.evaluate(
       ([articles, more, huge]) => {
         const list = articles.map((a) => ({ ...a, bytes: a.huge ? new Uint8Array(huge) : new Uint8Array(a.bytes) }));
-        return window.sendRaw({ v: 2, kind: 'extract', base: null, removed: [], articles: list, ...more });
+        return window.sendRaw({ v: 3, kind: 'extract', base: null, removed: [], articles: list, ...more });
       },
       [articles, more ?? {}, 16 * 1024 * 1024 + 1],
     );
@@ -136,13 +136,13 @@ test('a request the worker cannot serve is answered with a failure, not silence'
     { name: 'note.md', format: 'markdown', bytes: bytes('# Tokyo note\n\nTokyo said **so** on Monday.\n') },
   ]);
   assert.ok(markup.verdicts.every((v) => v.id), JSON.stringify(markup.verdicts));
-  const added = JSON.parse(markup.bundle).documents.slice(2);
+  const added = markup.answer.documents.slice(2);
   assert.deepEqual(added.map((d) => d.name), ['note.html', 'note.md']);
   assert.ok(added.every((d) => !/[<*]/.test(d.text)), `markup is read, not kept: ${JSON.stringify(added.map((d) => d.text))}`);
   // Removing a default article by id leaves only the other one as the base.
-  const firstId = JSON.parse(markup.bundle).documents[0].id;
+  const firstId = markup.answer.documents[0].id;
   const removed = await send([], { removed: [firstId] });
-  assert.deepEqual(JSON.parse(removed.bundle).documents.map((d) => d.name), [SEEDS[1].name]);
+  assert.deepEqual(removed.answer.documents.map((d) => d.name), [SEEDS[1].name]);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -36,7 +36,7 @@ mod graph;
 mod tests;
 mod xml;
 
-pub use bundle::{BUNDLE_SCHEMA, ImportError, MAX_BUNDLE_BYTES, bundle, import_bundle};
+pub use bundle::{BUNDLE_SCHEMA, ImportError, LINES_SCHEMA, LinesReader, MAX_BUNDLE_BYTES, bundle, bundle_lines, import_bundle};
 pub use csv::{ACTOR_COLUMNS, EVENT_COLUMNS, actors_csv, events_csv};
 pub use geojson::geojson;
 pub use graph::{gexf, graphml};

@@ -596,6 +596,74 @@ fn bundle_round_trips_to_the_same_model_and_corpus() {
     assert_eq!(bundle(&model2, &corpus2), json);
 }
 
+/// Reads JSON lines in slices of `size` bytes.
+fn read_lines(lines: &[u8], size: usize) -> Result<(Corpus, Model), ImportError> {
+    let mut reader = LinesReader::new();
+    for slice in lines.chunks(size) {
+        reader.read(slice)?;
+    }
+    reader.finish()
+}
+
+#[test]
+fn bundle_lines_read_back_in_slices_of_any_size_as_the_bundle_does() {
+    let (corpus, model) = seed();
+    let lines = bundle_lines(model, corpus);
+    let expected = serde_json::to_string(model).unwrap();
+    let newlines = lines.iter().filter(|&&b| b == b'\n').count();
+    let items = 1
+        + 2 * corpus.documents.len()
+        + model.sentences.len()
+        + model.actors.len()
+        + model.places.len()
+        + model.mentions.len()
+        + model.events.len()
+        + model.claims.len();
+    assert_eq!(newlines, items, "one line per item, after the header");
+    for size in [1, 7, 4096, lines.len()] {
+        let (corpus2, model2) = read_lines(&lines, size).unwrap();
+        assert_eq!(&corpus2, corpus, "slices of {size} bytes");
+        assert_eq!(serde_json::to_string(&model2).unwrap(), expected, "slices of {size} bytes");
+    }
+}
+
+#[test]
+fn damaged_bundle_lines_are_refused_with_the_reason() {
+    let (corpus, model) = seed();
+    let lines = String::from_utf8(bundle_lines(model, corpus)).unwrap();
+    let cut = &lines[..lines.len() * 2 / 3];
+    let cut = &cut[..cut.rfind('\n').unwrap() + 1];
+    assert!(
+        matches!(read_lines(cut.as_bytes(), 1000), Err(ImportError::Inconsistent(why)) if why.starts_with("the answer is cut short: it ends after"))
+    );
+    assert!(matches!(read_lines(b"", 10), Err(ImportError::NotABundle(_))));
+    let junk = lines.replacen("\n{", "\n{]", 1);
+    assert!(matches!(read_lines(junk.as_bytes(), 1000), Err(ImportError::NotABundle(why)) if why.starts_with("line 2:")));
+    let newer = lines.replacen(LINES_SCHEMA, "entente-lines/9", 1);
+    assert!(matches!(
+        read_lines(newer.as_bytes(), 1000),
+        Err(ImportError::UnsupportedSchema { .. })
+    ));
+    // A mention pointing past the actors is refused, as in a whole bundle.
+    let first_mention = serde_json::to_string(&model.mentions[0]).unwrap();
+    let crate::model::Target::Actor(a) = model.mentions[0].target else {
+        panic!("the first mention is of an actor")
+    };
+    let bad = first_mention.replace(&format!("\"id\":{a}}}"), &format!("\"id\":{}}}", model.actors.len()));
+    assert_ne!(bad, first_mention);
+    let damaged = lines.replacen(&first_mention, &bad, 1);
+    assert!(
+        matches!(read_lines(damaged.as_bytes(), 1000), Err(ImportError::Inconsistent(why)) if why.contains("points to actor"))
+    );
+    // Counts no answer could hold allocate nothing and end in an error.
+    let header_end = lines.find('\n').unwrap();
+    let huge = lines[..header_end].replace(
+        &format!("\"mentions\":{}", model.mentions.len()),
+        "\"mentions\":1000000000000",
+    );
+    assert!(matches!(read_lines(huge.as_bytes(), 1000), Err(ImportError::Inconsistent(_))));
+}
+
 #[test]
 fn bundle_keeps_what_markup_said_about_a_document() {
     use crate::ingest::{Format, Source, ingest};

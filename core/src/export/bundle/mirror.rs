@@ -87,19 +87,7 @@ enum TargetIn {
 }
 
 #[derive(Deserialize)]
-pub(super) struct ModelIn {
-    extractor: String,
-    documents: Vec<DocumentInfoIn>,
-    sentences: Vec<SentenceRefIn>,
-    actors: Vec<ActorIn>,
-    places: Vec<PlaceIn>,
-    mentions: Vec<MentionIn>,
-    events: Vec<EventIn>,
-    claims: Vec<ClaimGroupIn>,
-}
-
-#[derive(Deserialize)]
-struct DocumentInfoIn {
+pub(super) struct DocumentInfoIn {
     id: String,
     name: String,
     title: String,
@@ -114,7 +102,7 @@ struct ReferenceDateIn {
 }
 
 #[derive(Deserialize)]
-struct SentenceRefIn {
+pub(super) struct SentenceRefIn {
     doc: u32,
     span: SpanIn,
     block: BlockKindIn,
@@ -145,7 +133,7 @@ struct AffiliationIn {
 }
 
 #[derive(Deserialize)]
-struct ActorIn {
+pub(super) struct ActorIn {
     id: ActorId,
     key: String,
     name: String,
@@ -163,7 +151,7 @@ struct ActorIn {
 }
 
 #[derive(Deserialize)]
-struct PlaceIn {
+pub(super) struct PlaceIn {
     id: PlaceId,
     key: String,
     name: String,
@@ -176,7 +164,7 @@ struct PlaceIn {
 }
 
 #[derive(Deserialize)]
-struct MentionIn {
+pub(super) struct MentionIn {
     doc: u32,
     sentence: u32,
     span: SpanIn,
@@ -218,7 +206,7 @@ struct EventMentionIn {
 }
 
 #[derive(Deserialize)]
-struct EventIn {
+pub(super) struct EventIn {
     id: EventId,
     actor: ActorId,
     recipient: Option<ActorId>,
@@ -234,7 +222,7 @@ struct EventIn {
 }
 
 #[derive(Deserialize)]
-struct ClaimGroupIn {
+pub(super) struct ClaimGroupIn {
     subject: String,
     kind: ClaimKindIn,
     claims: Vec<ClaimIn>,
@@ -252,105 +240,96 @@ struct ClaimIn {
 /// back must be one of these.
 pub(super) const PRECISIONS: [&str; 3] = ["city", "region", "country"];
 
-impl ModelIn {
-    /// The model, or the first place precision this version does not know.
-    pub(super) fn into_model(self) -> Result<Model, String> {
-        let places = self
-            .places
-            .into_iter()
-            .map(|p| {
-                let precision = match p.precision {
-                    None => None,
-                    Some(s) => Some(*PRECISIONS.iter().find(|k| **k == s).ok_or(s)?),
-                };
-                Ok(Place {
-                    id: p.id,
-                    key: p.key,
-                    name: p.name,
-                    kind: p.kind.into(),
-                    country: p.country,
-                    lat: p.lat,
-                    lon: p.lon,
-                    precision,
-                    mention_count: p.mention_count,
-                })
-            })
-            .collect::<Result<Vec<_>, String>>()?;
-        Ok(Model {
-            schema: SCHEMA,
-            extractor: self.extractor,
-            documents: self
-                .documents
-                .into_iter()
-                .map(|d| DocumentInfo {
-                    id: d.id,
-                    name: d.name,
-                    title: d.title,
-                    reference_date: d.reference_date.map(|r| ReferenceDate {
-                        date: r.date.into(),
-                        source: r.source.into(),
-                        note: r.note,
-                    }),
-                })
-                .collect(),
-            sentences: self
-                .sentences
-                .into_iter()
-                .map(|s| SentenceRef {
-                    doc: s.doc,
-                    span: s.span.into(),
-                    block: s.block.into(),
-                })
-                .collect(),
-            actors: self.actors.into_iter().map(ActorIn::into_actor).collect(),
-            places,
-            mentions: self
-                .mentions
-                .into_iter()
-                .map(|m| Mention {
-                    doc: m.doc,
-                    sentence: m.sentence,
-                    span: m.span.into(),
-                    target: match m.target {
-                        TargetIn::Actor(a) => Target::Actor(a),
-                        TargetIn::Place(p) => Target::Place(p),
-                    },
-                    form: m.form.into(),
-                })
-                .collect(),
-            events: self.events.into_iter().map(EventIn::into_event).collect(),
-            claims: self
-                .claims
-                .into_iter()
-                .map(|g| ClaimGroup {
-                    subject: g.subject,
-                    kind: g.kind.into(),
-                    claims: g
-                        .claims
-                        .into_iter()
-                        .map(|c| Claim {
-                            doc: c.doc,
-                            sentence: c.sentence,
-                            span: c.span.into(),
-                            value: c.value,
-                        })
-                        .collect(),
-                })
-                .collect(),
+impl From<DocumentInfoIn> for DocumentInfo {
+    fn from(d: DocumentInfoIn) -> DocumentInfo {
+        DocumentInfo {
+            id: d.id,
+            name: d.name,
+            title: d.title,
+            reference_date: d.reference_date.map(|r| ReferenceDate {
+                date: r.date.into(),
+                source: r.source.into(),
+                note: r.note,
+            }),
+        }
+    }
+}
+
+impl From<SentenceRefIn> for SentenceRef {
+    fn from(s: SentenceRefIn) -> SentenceRef {
+        SentenceRef {
+            doc: s.doc,
+            span: s.span.into(),
+            block: s.block.into(),
+        }
+    }
+}
+
+impl PlaceIn {
+    /// The place, or its precision when this version does not know it.
+    pub(super) fn into_place(self) -> Result<Place, String> {
+        let precision = match self.precision {
+            None => None,
+            Some(s) => Some(*PRECISIONS.iter().find(|k| **k == s).ok_or(s)?),
+        };
+        Ok(Place {
+            id: self.id,
+            key: self.key,
+            name: self.name,
+            kind: self.kind.into(),
+            country: self.country,
+            lat: self.lat,
+            lon: self.lon,
+            precision,
+            mention_count: self.mention_count,
         })
     }
 }
 
-impl ActorIn {
-    fn into_actor(self) -> Actor {
-        let c = self.codes;
+impl From<MentionIn> for Mention {
+    fn from(m: MentionIn) -> Mention {
+        Mention {
+            doc: m.doc,
+            sentence: m.sentence,
+            span: m.span.into(),
+            target: match m.target {
+                TargetIn::Actor(a) => Target::Actor(a),
+                TargetIn::Place(p) => Target::Place(p),
+            },
+            form: m.form.into(),
+        }
+    }
+}
+
+impl From<ClaimGroupIn> for ClaimGroup {
+    fn from(g: ClaimGroupIn) -> ClaimGroup {
+        ClaimGroup {
+            subject: g.subject,
+            kind: g.kind.into(),
+            claims: g
+                .claims
+                .into_iter()
+                .map(|c| Claim {
+                    doc: c.doc,
+                    sentence: c.sentence,
+                    span: c.span.into(),
+                    value: c.value,
+                })
+                .collect(),
+        }
+    }
+}
+
+impl From<ActorIn> for Actor {
+    fn from(this: ActorIn) -> Actor {
+        let c = this.codes;
         Actor {
-            id: self.id,
-            key: self.key,
-            name: self.name,
-            short: self.short,
-            kind: self.kind.into(),
-            sector: self.sector,
+            id: this.id,
+            key: this.key,
+            name: this.name,
+            short: this.short,
+            kind: this.kind.into(),
+            sector: this.sector,
             codes: Codes {
                 cameo: c.cameo,
                 cameo_note: c.cameo_note,
@@ -359,32 +338,32 @@ impl ActorIn {
                 isonum: c.isonum,
                 fips: c.fips,
             },
-            country: self.country,
-            parent: self.parent,
-            affiliation: self.affiliation.map(|a| Affiliation {
+            country: this.country,
+            parent: this.parent,
+            affiliation: this.affiliation.map(|a| Affiliation {
                 actor: a.actor,
                 role: a.role,
                 former: a.former,
             }),
-            aliases: self.aliases,
-            seat: self.seat.map(|s| Seat {
+            aliases: this.aliases,
+            seat: this.seat.map(|s| Seat {
                 lat: s.lat,
                 lon: s.lon,
                 label: s.label,
             }),
-            mention_count: self.mention_count,
-            document_count: self.document_count,
+            mention_count: this.mention_count,
+            document_count: this.document_count,
         }
     }
 }
 
-impl EventIn {
-    fn into_event(self) -> Event {
-        let c = self.code;
+impl From<EventIn> for Event {
+    fn from(this: EventIn) -> Event {
+        let c = this.code;
         Event {
-            id: self.id,
-            actor: self.actor,
-            recipient: self.recipient,
+            id: this.id,
+            actor: this.actor,
+            recipient: this.recipient,
             code: EventCode {
                 cameo: c.cameo,
                 cameo_name: c.cameo_name,
@@ -396,11 +375,11 @@ impl EventIn {
                 plover_mode: c.plover_mode,
                 plover_context: c.plover_context,
             },
-            trigger: self.trigger,
-            polarity: self.polarity.into(),
-            modality: self.modality.into(),
-            source: self.source,
-            date: self.date.map(|d| EventDate {
+            trigger: this.trigger,
+            polarity: this.polarity.into(),
+            modality: this.modality.into(),
+            source: this.source,
+            date: this.date.map(|d| EventDate {
                 value: StatedDate {
                     date: d.value.date.into(),
                     precision: d.value.precision.into(),
@@ -410,8 +389,8 @@ impl EventIn {
                 rule: d.rule,
                 conflict: d.conflict,
             }),
-            place: self.place,
-            mentions: self
+            place: this.place,
+            mentions: this
                 .mentions
                 .into_iter()
                 .map(|m| EventMention {
@@ -424,7 +403,7 @@ impl EventIn {
                     polarity: m.polarity.into(),
                 })
                 .collect(),
-            document_count: self.document_count,
+            document_count: this.document_count,
         }
     }
 }

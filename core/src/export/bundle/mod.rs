@@ -14,15 +14,20 @@
 //! reads back to the same text, and that every id points inside the model and every span lies
 //! inside its document on character boundaries, so the views can index without checking.
 
+mod items;
+mod lines;
 mod mirror;
 
 use crate::corpus::Corpus;
 use crate::document::{Document, Span};
-use crate::ingest::MAX_DOCUMENT_BYTES;
-use crate::model::{Model, SCHEMA};
+use crate::model::{Actor, ClaimGroup, DocumentInfo, Event, Mention, Model, Place, SCHEMA, SentenceRef, Target};
 use crate::time::Date;
+use items::{Counts, Items};
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use std::fmt;
+
+pub use lines::{LINES_SCHEMA, LinesReader, bundle_lines};
 
 /// The bundle format's version, the value of its `schema` field.
 pub const BUNDLE_SCHEMA: &str = "entente-bundle/1";
@@ -112,10 +117,34 @@ struct Header {
     schema: String,
 }
 
+/// A bundle with each item left as its JSON, for [`Items`] to read in order.
 #[derive(Deserialize)]
-struct BundleIn {
-    model: mirror::ModelIn,
-    documents: Vec<mirror::DocumentIn>,
+struct BundleIn<'a> {
+    schema: String,
+    #[serde(borrow)]
+    model: ModelIn<'a>,
+    #[serde(borrow)]
+    documents: Vec<&'a RawValue>,
+}
+
+#[derive(Deserialize)]
+struct ModelIn<'a> {
+    schema: String,
+    extractor: String,
+    #[serde(borrow)]
+    documents: Vec<&'a RawValue>,
+    #[serde(borrow)]
+    sentences: Vec<&'a RawValue>,
+    #[serde(borrow)]
+    actors: Vec<&'a RawValue>,
+    #[serde(borrow)]
+    places: Vec<&'a RawValue>,
+    #[serde(borrow)]
+    mentions: Vec<&'a RawValue>,
+    #[serde(borrow)]
+    events: Vec<&'a RawValue>,
+    #[serde(borrow)]
+    claims: Vec<&'a RawValue>,
 }
 
 fn short(s: &str) -> String {
@@ -135,54 +164,155 @@ pub fn import_bundle(bytes: &[u8]) -> Result<(Corpus, Model), ImportError> {
             limit: MAX_BUNDLE_BYTES,
         });
     }
-    let not = |e: serde_json::Error| ImportError::NotABundle(e.to_string());
-    // The version first, so a newer bundle says so rather than failing on a field.
-    let header: Header = serde_json::from_slice(bytes).map_err(not)?;
-    if header.schema != BUNDLE_SCHEMA {
-        return Err(ImportError::UnsupportedSchema {
-            found: short(&header.schema),
-        });
-    }
-    #[derive(Deserialize)]
-    struct ModelHeader {
-        model: Header,
-    }
-    let model_header: ModelHeader = serde_json::from_slice(bytes).map_err(not)?;
-    if model_header.model.schema != SCHEMA {
-        return Err(ImportError::UnsupportedModelSchema {
-            found: short(&model_header.model.schema),
-        });
-    }
-    let raw: BundleIn = serde_json::from_slice(bytes).map_err(not)?;
-    let model = raw
-        .model
-        .into_model()
-        .map_err(|p| ImportError::Inconsistent(format!("unknown place precision \"{}\"", short(&p))))?;
-
-    let mut documents = Vec::with_capacity(raw.documents.len());
-    for (index, d) in raw.documents.into_iter().enumerate() {
-        let name = short(&d.name);
-        let fail = |reason: String| ImportError::Document { index, name, reason };
-        if d.text.len() > MAX_DOCUMENT_BYTES {
-            return Err(fail(format!("its text is over the {MAX_DOCUMENT_BYTES}-byte limit")));
+    // One pass over the bytes. Only when it fails are the versions read on their own, so that a
+    // newer bundle says so rather than failing on a field.
+    let raw: BundleIn = match serde_json::from_slice(bytes) {
+        Ok(raw) => raw,
+        Err(e) => {
+            versions(bytes)?;
+            return Err(ImportError::NotABundle(e.to_string()));
         }
-        documents.push(d.into_document().map_err(fail)?);
+    };
+    schemas(&raw.schema, &raw.model.schema)?;
+    let m = raw.model;
+    if m.documents.len() != raw.documents.len() {
+        return Err(ImportError::Inconsistent(format!(
+            "the model describes {} documents but the bundle holds {}",
+            m.documents.len(),
+            raw.documents.len()
+        )));
     }
-    check(&model, &documents)?;
-    Ok((Corpus { documents }, model))
+    let counts = Counts {
+        documents: raw.documents.len(),
+        sentences: m.sentences.len(),
+        actors: m.actors.len(),
+        places: m.places.len(),
+        mentions: m.mentions.len(),
+        events: m.events.len(),
+        claims: m.claims.len(),
+    };
+    let mut items = Items::new(m.extractor, counts);
+    let sections = [
+        ("documents", &raw.documents),
+        ("model.documents", &m.documents),
+        ("model.sentences", &m.sentences),
+        ("model.actors", &m.actors),
+        ("model.places", &m.places),
+        ("model.mentions", &m.mentions),
+        ("model.events", &m.events),
+        ("model.claims", &m.claims),
+    ];
+    for (section, list) in sections {
+        for (i, item) in list.iter().enumerate() {
+            items.add(item.get().as_bytes()).map_err(|e| match e {
+                ImportError::NotABundle(why) => ImportError::NotABundle(format!("{section}[{i}]: {why}")),
+                e => e,
+            })?;
+        }
+    }
+    items.finish()
 }
 
-/// Every id in range, every span inside its document on character boundaries, every date real.
-fn check(model: &Model, docs: &[Document]) -> Result<(), ImportError> {
-    let bad = |s: String| Err(ImportError::Inconsistent(s));
-    if model.documents.len() != docs.len() {
-        return bad(format!(
-            "the model describes {} documents but the bundle holds {}",
-            model.documents.len(),
-            docs.len()
-        ));
+/// The versions of a bundle that did not parse, when they can be read: either is an error when
+/// this version does not read it.
+fn versions(bytes: &[u8]) -> Result<(), ImportError> {
+    #[derive(Deserialize)]
+    struct Versions {
+        schema: String,
+        model: Option<Header>,
     }
-    for (i, (info, doc)) in model.documents.iter().zip(docs).enumerate() {
+    match serde_json::from_slice::<Versions>(bytes) {
+        Ok(v) => schemas(&v.schema, v.model.as_ref().map_or(SCHEMA, |m| &m.schema)),
+        Err(_) => Ok(()),
+    }
+}
+
+fn schemas(bundle: &str, model: &str) -> Result<(), ImportError> {
+    if bundle != BUNDLE_SCHEMA {
+        return Err(ImportError::UnsupportedSchema { found: short(bundle) });
+    }
+    model_schema(model)
+}
+
+fn model_schema(found: &str) -> Result<(), ImportError> {
+    if found == SCHEMA {
+        Ok(())
+    } else {
+        Err(ImportError::UnsupportedModelSchema { found: short(found) })
+    }
+}
+
+/// What a model's items may point to: every id in range, every span inside its document on
+/// character boundaries, every date real. Each item is checked on its own, as [`Items`] adds it.
+struct Refs<'a> {
+    docs: &'a [Document],
+    sentences: &'a [SentenceRef],
+    actors: usize,
+    places: usize,
+}
+
+type Checked = Result<(), ImportError>;
+
+fn bad(s: String) -> Checked {
+    Err(ImportError::Inconsistent(s))
+}
+
+impl Refs<'_> {
+    fn to_actor(&self, id: u32, what: &dyn Fn() -> String) -> Checked {
+        if (id as usize) < self.actors {
+            Ok(())
+        } else {
+            bad(format!("{} points to actor {id}, but there are {}", what(), self.actors))
+        }
+    }
+
+    fn to_place(&self, id: u32, what: &dyn Fn() -> String) -> Checked {
+        if (id as usize) < self.places {
+            Ok(())
+        } else {
+            bad(format!("{} points to place {id}, but there are {}", what(), self.places))
+        }
+    }
+
+    fn span(&self, doc: u32, s: Span, what: &dyn Fn() -> String) -> Checked {
+        match self.docs.get(doc as usize) {
+            None => bad(format!(
+                "{} points to document {doc}, but there are {}",
+                what(),
+                self.docs.len()
+            )),
+            Some(d) if d.text.get(s.start as usize..s.end as usize).is_none() => bad(format!(
+                "{} has bytes {}–{}, which do not lie on characters inside document {doc} ({} bytes)",
+                what(),
+                s.start,
+                s.end,
+                d.text.len()
+            )),
+            Some(_) => Ok(()),
+        }
+    }
+
+    /// A mention's sentence must exist and belong to the same document.
+    fn to_sentence(&self, doc: u32, i: u32, what: &dyn Fn() -> String) -> Checked {
+        match self.sentences.get(i as usize) {
+            Some(s) if s.doc == doc => Ok(()),
+            Some(s) => bad(format!(
+                "{} is in document {doc} but its sentence {i} is in document {}",
+                what(),
+                s.doc
+            )),
+            None => bad(format!(
+                "{} points to sentence {i}, but there are {}",
+                what(),
+                self.sentences.len()
+            )),
+        }
+    }
+
+    fn document(&self, i: usize, info: &DocumentInfo) -> Checked {
+        let Some(doc) = self.docs.get(i) else {
+            return bad(format!("the model describes document {i}, which the bundle does not hold"));
+        };
         if info.id != doc.id {
             return bad(format!(
                 "document {i} is \"{}\" in the model but \"{}\" in the texts",
@@ -190,53 +320,17 @@ fn check(model: &Model, docs: &[Document]) -> Result<(), ImportError> {
                 short(&doc.id)
             ));
         }
-        if let Some(r) = &info.reference_date {
-            date(r.date, &format!("document {i}'s reference date"))?;
+        match &info.reference_date {
+            Some(r) => date(r.date, &format!("document {i}'s reference date")),
+            None => Ok(()),
         }
     }
-    let n_actors = model.actors.len();
-    let n_places = model.places.len();
-    let n_sentences = model.sentences.len();
-    let actor = |id: u32, what: &dyn Fn() -> String| {
-        if (id as usize) < n_actors {
-            Ok(())
-        } else {
-            bad(format!("{} points to actor {id}, but there are {n_actors}", what()))
-        }
-    };
-    let place = |id: u32, what: &dyn Fn() -> String| {
-        if (id as usize) < n_places {
-            Ok(())
-        } else {
-            bad(format!("{} points to place {id}, but there are {n_places}", what()))
-        }
-    };
-    let span = |doc: u32, s: Span, what: &dyn Fn() -> String| match docs.get(doc as usize) {
-        None => bad(format!("{} points to document {doc}, but there are {}", what(), docs.len())),
-        Some(d) if d.text.get(s.start as usize..s.end as usize).is_none() => bad(format!(
-            "{} has bytes {}–{}, which do not lie on characters inside document {doc} ({} bytes)",
-            what(),
-            s.start,
-            s.end,
-            d.text.len()
-        )),
-        Some(_) => Ok(()),
-    };
-    // A mention's sentence must exist and belong to the same document.
-    let sentence = |doc: u32, i: u32, what: &dyn Fn() -> String| match model.sentences.get(i as usize) {
-        Some(s) if s.doc == doc => Ok(()),
-        Some(s) => bad(format!(
-            "{} is in document {doc} but its sentence {i} is in document {}",
-            what(),
-            s.doc
-        )),
-        None => bad(format!("{} points to sentence {i}, but there are {n_sentences}", what())),
-    };
 
-    for (i, s) in model.sentences.iter().enumerate() {
-        span(s.doc, s.span, &|| format!("sentence {i}"))?;
+    fn sentence(&self, i: usize, s: &SentenceRef) -> Checked {
+        self.span(s.doc, s.span, &|| format!("sentence {i}"))
     }
-    for (i, a) in model.actors.iter().enumerate() {
+
+    fn actor(&self, i: usize, a: &Actor) -> Checked {
         let what = || format!("actor {i}");
         if a.id as usize != i {
             return bad(format!("actor {i} has id {}", a.id));
@@ -245,45 +339,49 @@ fn check(model: &Model, docs: &[Document]) -> Result<(), ImportError> {
             .into_iter()
             .flatten()
         {
-            actor(id, &what)?;
+            self.to_actor(id, &what)?;
         }
-        if let Some(s) = &a.seat {
-            coords(s.lat, s.lon, &what)?;
+        match &a.seat {
+            Some(s) => coords(s.lat, s.lon, &what),
+            None => Ok(()),
         }
     }
-    for (i, p) in model.places.iter().enumerate() {
+
+    fn place(&self, i: usize, p: &Place) -> Checked {
         let what = || format!("place {i}");
         if p.id as usize != i {
             return bad(format!("place {i} has id {}", p.id));
         }
         if let Some(c) = p.country {
-            actor(c, &what)?;
+            self.to_actor(c, &what)?;
         }
         match (p.lat, p.lon) {
-            (Some(lat), Some(lon)) => coords(lat, lon, &what)?,
-            (None, None) => {}
-            _ => return bad(format!("place {i} has only one of latitude and longitude")),
+            (Some(lat), Some(lon)) => coords(lat, lon, &what),
+            (None, None) => Ok(()),
+            _ => bad(format!("place {i} has only one of latitude and longitude")),
         }
     }
-    for (i, m) in model.mentions.iter().enumerate() {
+
+    fn mention(&self, i: usize, m: &Mention) -> Checked {
         let what = || format!("mention {i}");
-        sentence(m.doc, m.sentence, &what)?;
-        span(m.doc, m.span, &what)?;
+        self.to_sentence(m.doc, m.sentence, &what)?;
+        self.span(m.doc, m.span, &what)?;
         match m.target {
-            crate::model::Target::Actor(a) => actor(a, &what)?,
-            crate::model::Target::Place(p) => place(p, &what)?,
+            Target::Actor(a) => self.to_actor(a, &what),
+            Target::Place(p) => self.to_place(p, &what),
         }
     }
-    for (i, e) in model.events.iter().enumerate() {
+
+    fn event(&self, i: usize, e: &Event) -> Checked {
         let what = || format!("event {i}");
         if e.id as usize != i {
             return bad(format!("event {i} has id {}", e.id));
         }
         for id in [Some(e.actor), e.recipient, e.source].into_iter().flatten() {
-            actor(id, &what)?;
+            self.to_actor(id, &what)?;
         }
         if let Some(p) = e.place {
-            place(p, &what)?;
+            self.to_place(p, &what)?;
         }
         if e.code.goldstein.is_some_and(|g| !g.is_finite()) {
             return bad(format!("event {i} has a Goldstein value that is not a number"));
@@ -291,28 +389,30 @@ fn check(model: &Model, docs: &[Document]) -> Result<(), ImportError> {
         if let Some(d) = &e.date {
             date(d.value.date, &what())?;
             if let Some((doc, s)) = d.anchor_span {
-                span(doc, s, &|| format!("event {i}'s date"))?;
+                self.span(doc, s, &|| format!("event {i}'s date"))?;
             }
         }
         for (j, m) in e.mentions.iter().enumerate() {
             let what = || format!("event {i} mention {j}");
-            sentence(m.doc, m.sentence, &what)?;
+            self.to_sentence(m.doc, m.sentence, &what)?;
             for s in [Some(m.actor_span), Some(m.trigger_span), m.recipient_span]
                 .into_iter()
                 .flatten()
             {
-                span(m.doc, s, &what)?;
+                self.span(m.doc, s, &what)?;
             }
         }
+        Ok(())
     }
-    for (i, g) in model.claims.iter().enumerate() {
+
+    fn claims(&self, i: usize, g: &ClaimGroup) -> Checked {
         for (j, c) in g.claims.iter().enumerate() {
             let what = || format!("claim {i}.{j}");
-            sentence(c.doc, c.sentence, &what)?;
-            span(c.doc, c.span, &what)?;
+            self.to_sentence(c.doc, c.sentence, &what)?;
+            self.span(c.doc, c.span, &what)?;
         }
+        Ok(())
     }
-    Ok(())
 }
 
 fn date(d: Date, what: &str) -> Result<(), ImportError> {
