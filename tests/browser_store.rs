@@ -152,8 +152,7 @@ async fn a_failing_batch_writes_nothing_and_the_store_keeps_working() {
     let earlier = doc("x0", "text", b"earlier".to_vec());
     store.put_documents(std::slice::from_ref(&earlier)).await.unwrap();
 
-    // The third record is invalid: the first two puts are already issued when it is met, so
-    // only aborting the transaction keeps them out.
+    // The third record is invalid: the batch is refused before anything is written.
     let mut batch = three_docs();
     batch[2].format = "pdf".into();
     let err = store.put_documents(&batch).await.unwrap_err();
@@ -164,6 +163,22 @@ async fn a_failing_batch_writes_nothing_and_the_store_keeps_working() {
     batch[2].format = "markdown".into();
     store.put_documents(&batch).await.unwrap();
     assert_eq!(ids(&store.list().await.unwrap()), ["a1", "b2", "c3", "x0"]);
+    drop(store);
+    cleanup(name).await;
+}
+
+/// A batch of a few MB is written in steps (each a task of the page), in one transaction: all
+/// of it arrives, byte for byte, whatever the step it was in.
+#[wasm_bindgen_test]
+async fn a_batch_larger_than_a_write_step_is_written_whole() {
+    let name = "entente-test-steps";
+    cleanup(name).await;
+    let store = Store::open_named(name).await.unwrap();
+    let batch: Vec<StoredDoc> = (0..24u8)
+        .map(|i| doc(&format!("d{i:02}"), "text", vec![b'a' + i % 26; 100_000 + usize::from(i)]))
+        .collect();
+    store.put_documents(&batch).await.unwrap();
+    assert_eq!(by_id(store.list().await.unwrap()), batch);
     drop(store);
     cleanup(name).await;
 }

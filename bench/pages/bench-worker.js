@@ -26,7 +26,7 @@ async function startWorker() {
   const t0 = performance.now();
   const worker = new Worker(await workerUrl(), { type: 'module' });
   await new Promise((ok, fail) => {
-    worker.onmessage = (e) => (e.data?.v === 2 && e.data.kind === 'ready' ? ok() : fail(new Error(`unexpected first message ${JSON.stringify(e.data)}`)));
+    worker.onmessage = (e) => (e.data?.v === 3 && e.data.kind === 'ready' ? ok() : fail(new Error(`unexpected first message ${JSON.stringify(e.data)}`)));
     worker.onerror = (e) => fail(new Error(`worker error: ${e.message || 'its script did not load'}`));
   });
   return { worker, readyMs: performance.now() - t0 };

@@ -68,7 +68,7 @@ test('200 articles are read in the worker, with progress, errors by name, and no
   );
 
   assert.ok(r.detached, 'the articles were transferred, not copied');
-  assert.deepEqual(r.kinds, ['2:progress', '2:done']);
+  assert.deepEqual(r.kinds, ['3:progress', '3:done']);
   for (const [phase, total] of [['reading', 200 + extras.length], ['analysing', SEEDS.length + 200]]) {
     const of = r.progress.filter((p) => p.phase === phase);
     assert.ok(of.length >= 2 && of.length <= 102, `${of.length} ${phase} messages: enough to move a bar, few enough to be cheap`);
