@@ -72,3 +72,19 @@ fn an_act_someone_hesitates_or_refuses_to_do_did_not_happen() {
     assert_eq!(acts.len(), 2, "{:?}", m.events);
     assert!(acts.iter().all(|e| e.polarity == Polarity::Negative), "{acts:?}");
 }
+
+#[test]
+fn a_statement_voicing_the_speakers_own_intention_is_that_intention_alone() {
+    let m = model(
+        "Kenya has long worked with Interpol. “We intend to send more police officers to Interpol next year,” Kenya added.",
+    );
+    let kenya: Vec<_> = m.events.iter().filter(|e| name(&m, e.actor) == "Kenya").collect();
+    assert!(
+        kenya.iter().any(|e| e.code.cameo.as_deref() == Some("030")),
+        "the intention is coded: {kenya:?}"
+    );
+    assert!(
+        kenya.iter().all(|e| e.code.cameo.as_deref() != Some("010")),
+        "no separate statement: {kenya:?}"
+    );
+}

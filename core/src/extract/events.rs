@@ -253,10 +253,27 @@ pub fn document_events(v: &TokenView, lex: &Lexicon, res: &DocResolution) -> Vec
         ) {
             here.retain(|e| e.recipient.is_some());
         }
+        drop_statements_voicing_intent(v, &mut here);
         here.extend(attributions(v, res, s, &actors));
         events.extend(here);
     }
     events
+}
+
+/// "“We plan to send staff to X,” NIS added": a speaker who states their own intention
+/// performs one speech act, the expression of intent (CAMEO 03), not a statement besides it.
+/// A report of another act ("NIS said it had been admitted") keeps its statement.
+fn drop_statements_voicing_intent(v: &TokenView, here: &mut Vec<DocEvent>) {
+    let intents: Vec<usize> = here
+        .iter()
+        .filter(|e| e.coding.cameo.as_deref().is_some_and(|c| c.starts_with("03")))
+        .map(|e| e.actor)
+        .collect();
+    here.retain(|e| {
+        let statement =
+            e.coding.cameo.as_deref() == Some("010") && e.recipient.is_none() && v.is_any(e.trigger.start, &REPORTING_VERBS);
+        !(statement && intents.contains(&e.actor))
+    });
 }
 
 fn coding_of(def: &TriggerDef) -> Coding {
