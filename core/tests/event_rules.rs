@@ -88,3 +88,12 @@ fn a_statement_voicing_the_speakers_own_intention_is_that_intention_alone() {
         "no separate statement: {kenya:?}"
     );
 }
+
+#[test]
+fn a_leaders_war_is_waged_by_their_state() {
+    let m = model("Russia and Belarus held talks in Minsk. Belarus has backed Vladimir Putin's war against Ukraine.");
+    let backed = events(&m, "back");
+    assert_eq!(backed.len(), 1, "{:?}", m.events);
+    assert_eq!(name(&m, backed[0].actor), "Belarus");
+    assert_eq!(backed[0].recipient.map(|r| name(&m, r)), Some("Russia"), "{backed:?}");
+}

@@ -1008,7 +1008,7 @@ fn build_event(
         sentence: s as u32,
         actor: entity(actor),
         actor_tokens: actor.mention.tokens.clone(),
-        recipient: recipient.map(entity),
+        recipient: recipient.map(|r| state_behind_leader_act(v, res, r).unwrap_or(entity(r))),
         recipient_tokens: recipient.map(|r| r.mention.tokens.clone()),
         trigger: t.tokens.clone(),
         lemma: t.lemma.clone(),
@@ -1018,6 +1018,40 @@ fn build_event(
         source,
         place,
     })
+}
+
+/// Acts a state carries out through its leader: "Putin's aggression" is Russia's aggression.
+static STATE_ACTS: WordSet = WordSet::new(&[
+    "aggression",
+    "invasion",
+    "war",
+    "offensive",
+    "annexation",
+    "occupation",
+    "incursion",
+    "forces",
+    "troops",
+    "army",
+]);
+
+/// "backed Vladimir Putin's military aggression": a war or invasion is waged by the state, so
+/// a head of state or government named as its owner stands for their state (CAMEO codes
+/// leaders as their government, XXXGOV). The state must be an entity of the document.
+fn state_behind_leader_act(v: &TokenView, res: &DocResolution, r: &Resolved) -> Option<usize> {
+    let end = r.mention.tokens.end;
+    let owns_act = v.is_any(end, &["'s", "'"]) && (end + 1..end + 4).any(|k| v.is_any(k, &STATE_ACTS));
+    let EntityKind::Dict(d) = res.entities[r.entity?].kind else {
+        return None;
+    };
+    let lex = crate::lexicon::lexicon();
+    let code = &lex.dictionary[d as usize].code;
+    let leader = lex.dictionary[d as usize].kind == crate::lexicon::dictionary::DictKind::Person && code.ends_with("GOV");
+    if !owns_act || !leader {
+        return None;
+    }
+    res.entities
+        .iter()
+        .position(|e| matches!(e.kind, EntityKind::State(c) if code[..3] == lex.countries[c as usize].cameo))
 }
 
 /// Wrongdoing a source can attribute to an actor.
