@@ -62,8 +62,8 @@ fn a_sector_word_describing_an_exercise_is_not_an_actor() {
 }
 
 #[test]
-fn an_act_someone_hesitates_or_refuses_to_do_did_not_happen() {
-    let m = model("Brazil's hesitation to join NATO drew comment. Chile refused to attend the NATO summit.");
+fn an_act_someone_refuses_or_fails_to_do_did_not_happen() {
+    let m = model("Peru's failure to join NATO drew comment. Chile refused to attend the NATO summit.");
     let acts: Vec<_> = m
         .events
         .iter()
@@ -71,6 +71,16 @@ fn an_act_someone_hesitates_or_refuses_to_do_did_not_happen() {
         .collect();
     assert_eq!(acts.len(), 2, "{:?}", m.events);
     assert!(acts.iter().all(|e| e.polarity == Polarity::Negative), "{acts:?}");
+}
+
+#[test]
+fn hesitating_to_cooperate_is_a_rejection() {
+    let m = model("Brazil's hesitation to join NATO drew comment in Lisbon.");
+    let join = events(&m, "join");
+    assert_eq!(join.len(), 1, "{:?}", m.events);
+    assert_eq!(join[0].code.plover.as_deref(), Some("REJECT"), "{join:?}");
+    assert_eq!(join[0].code.cameo.as_deref(), Some("120"));
+    assert_eq!(join[0].polarity, Polarity::Positive, "the rejection happened");
 }
 
 #[test]

@@ -686,6 +686,7 @@ fn build_event(
 
     let mut coding = t.coding.clone();
     let mut intention: Option<Modality> = None;
+    let mut refused = false;
     let (actor, recipient) = if t.pos == Pos::Noun {
         noun_arguments(v, t, &before, actors, start, end, sent.clone())?
     } else {
@@ -781,6 +782,10 @@ fn build_event(
                 };
                 intention = None;
             }
+        }
+        if let Some(rejection) = owner_of_noun.and_then(|_| refusal_coding(v, t, &coding)) {
+            coding = rejection;
+            refused = true;
         }
         let subject = owner_of_noun
             .or_else(|| {
@@ -993,6 +998,8 @@ fn build_event(
         return None;
     }
     let (modality, polarity, source) = modality(v, res, t, actor, all, start, sent.clone());
+    // The refused act did not happen, but the refusal coded in its place did.
+    let polarity = if refused { Polarity::Positive } else { polarity };
     let modality = match (intention, modality) {
         (Some(m), Modality::Asserted | Modality::Reported) => m,
         (_, m) => m,
@@ -1017,6 +1024,29 @@ fn build_event(
         polarity,
         source,
         place,
+    })
+}
+
+/// Nouns of declining to act: "X's refusal to join" reports a stance, not the joining.
+static REFUSAL_NOUNS: WordSet = WordSet::new(&["refusal", "reluctance", "hesitation", "unwillingness"]);
+
+/// "South Korea's hesitation to join a Quad Plus architecture": declining a cooperative act
+/// is a rejection (CAMEO 12, PLOVER REJECT), as CAMEO codes "refuse to cooperate"; declining a
+/// hostile act is no rejection of anyone and keeps its coding (with negative polarity).
+fn refusal_coding(v: &TokenView, t: &Trigger, act: &Coding) -> Option<Coding> {
+    let trig = t.tokens.start;
+    let declined = trig >= 2 && v.is(trig - 1, "to") && v.is_any(trig - 2, &REFUSAL_NOUNS);
+    let hostile = matches!(
+        act.plover.as_deref(),
+        Some("ASSAULT" | "COERCE" | "THREATEN" | "SANCTION" | "ACCUSE" | "MOBILIZE" | "PROTEST")
+    );
+    (declined && !hostile).then(|| Coding {
+        cameo: Some("120".into()),
+        nearest: None,
+        plover: Some("REJECT".into()),
+        mode: None,
+        context: act.context.clone(),
+        note: Some(format!("declining to {}", t.lemma)),
     })
 }
 
