@@ -2,7 +2,7 @@
 
 use entente_core::corpus::Corpus;
 use entente_core::ingest::{Format, Source, ingest};
-use entente_core::model::{Event, Modality, Model, Polarity};
+use entente_core::model::{ClaimKind, Event, Modality, Model, Polarity};
 
 fn model(text: &str) -> Model {
     let doc = ingest(
@@ -14,6 +14,22 @@ fn model(text: &str) -> Model {
     )
     .expect("valid text");
     entente_core::extract::extract(&Corpus { documents: vec![doc] })
+}
+
+fn corpus_model(texts: &[&str]) -> Model {
+    let documents = texts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let name = format!("t{i}.txt");
+            let source = Source {
+                name: &name,
+                bytes: text.as_bytes(),
+            };
+            ingest(source, Format::Text).expect("valid text")
+        })
+        .collect();
+    entente_core::extract::extract(&Corpus { documents })
 }
 
 fn name(m: &Model, id: u32) -> &str {
@@ -106,4 +122,22 @@ fn a_leaders_war_is_waged_by_their_state() {
     assert_eq!(backed.len(), 1, "{:?}", m.events);
     assert_eq!(name(&m, backed[0].actor), "Belarus");
     assert_eq!(backed[0].recipient.map(|r| name(&m, r)), Some("Russia"), "{backed:?}");
+}
+
+#[test]
+fn a_state_enacts_a_strategy_through_its_government() {
+    let m = model("The Kenyan government met donors in Nairobi in May. In 2020 Kenya adopted its national climate strategy.");
+    let adopted = events(&m, "adopt");
+    assert_eq!(adopted.len(), 1, "{:?}", m.events);
+    assert_eq!(name(&m, adopted[0].actor), "Kenyan government", "{adopted:?}");
+}
+
+#[test]
+fn sources_dating_a_states_act_and_its_governments_act_differently_conflict() {
+    let m = corpus_model(&[
+        "In March 2019 Kenya adopted its national climate strategy.",
+        "The Kenyan government met donors in Nairobi. Kenya adopted its national climate strategy in 2020.",
+    ]);
+    let dates: Vec<_> = m.claims.iter().filter(|g| g.kind == ClaimKind::Date).collect();
+    assert_eq!(dates.len(), 1, "{:?} {:?}", m.claims, m.events);
 }

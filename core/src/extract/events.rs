@@ -254,6 +254,7 @@ pub fn document_events(v: &TokenView, lex: &Lexicon, res: &DocResolution) -> Vec
             here.retain(|e| e.recipient.is_some());
         }
         drop_statements_voicing_intent(v, &mut here);
+        policy_acts_by_government(res, &mut here);
         here.extend(attributions(v, res, s, &actors));
         events.extend(here);
     }
@@ -274,6 +275,33 @@ fn drop_statements_voicing_intent(v: &TokenView, here: &mut Vec<DocEvent>) {
             e.coding.cameo.as_deref() == Some("010") && e.recipient.is_none() && v.is_any(e.trigger.start, &REPORTING_VERBS);
         !(statement && intents.contains(&e.actor))
     });
+}
+
+/// Verbs of enacting a policy document, as in the trigger list's "publish|launch ... strategy".
+static POLICY_ACTS: WordSet = WordSet::new(&["publish", "launch", "adopt", "unveil", "release"]);
+
+/// "South Korea launched its cybersecurity strategy": a state enacts a strategy or policy
+/// through its government (CAMEO codes such acts to XXXGOV), so when the document names that
+/// government ("the South Korean government") it is the actor.
+fn policy_acts_by_government(res: &DocResolution, here: &mut [DocEvent]) {
+    let Some(gov) = crate::lexicon::lexicon().sectors.iter().position(|s| s == "GOV") else {
+        return;
+    };
+    for e in here.iter_mut() {
+        let EntityKind::State(country) = res.entities[e.actor].kind else {
+            continue;
+        };
+        if !POLICY_ACTS.has(e.lemma.as_str()) || e.coding.cameo.as_deref() != Some("010") {
+            continue;
+        }
+        let government = EntityKind::Sector {
+            country,
+            sector: gov as u16,
+        };
+        if let Some(g) = res.entities.iter().position(|x| x.kind == government) {
+            e.actor = g;
+        }
+    }
 }
 
 fn coding_of(def: &TriggerDef) -> Coding {
