@@ -1,0 +1,26 @@
+//! Name classes on short made-up sentences: each test fails when its rule is undone.
+
+use entente_core::extract::ner::{EntityClass, named_entities};
+use entente_core::ingest::{Format, Source, ingest};
+
+/// The names found in `text`, with their classes.
+fn names(text: &str) -> Vec<(String, EntityClass)> {
+    let doc = ingest(
+        Source {
+            name: "t.txt",
+            bytes: text.as_bytes(),
+        },
+        Format::Text,
+    )
+    .expect("valid text");
+    named_entities(&doc)
+        .into_iter()
+        .map(|e| (doc.text[e.span.start as usize..e.span.end as usize].to_string(), e.class))
+        .collect()
+}
+
+#[test]
+fn a_name_after_the_definite_article_is_no_person_even_with_a_given_name_first() {
+    let found = names("Members of the Victor Plus met in May. Later she joined the “Grace Circle” in Ohio.");
+    assert!(found.iter().all(|(_, c)| *c != EntityClass::Person), "{found:?}");
+}
