@@ -24,3 +24,11 @@ fn a_name_after_the_definite_article_is_no_person_even_with_a_given_name_first()
     let found = names("Members of the Victor Plus met in May. Later she joined the “Grace Circle” in Ohio.");
     assert!(found.iter().all(|(_, c)| *c != EntityClass::Person), "{found:?}");
 }
+
+#[test]
+fn a_name_keeps_its_organisation_sense_through_the_text() {
+    let found = names("Dissent within Zentrix grew in May. On Monday, Zentrix officials denied the claims.");
+    let zentrix: Vec<_> = found.iter().filter(|(n, _)| n.starts_with("Zentrix")).collect();
+    assert_eq!(zentrix.len(), 2, "{found:?}");
+    assert!(zentrix.iter().all(|(_, c)| *c == EntityClass::Organization), "{found:?}");
+}

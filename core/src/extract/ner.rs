@@ -47,6 +47,7 @@ pub fn named_entities(doc: &Document) -> Vec<NamedEntity> {
     // A verb right after a name, other than a form of "be" ("Afghanistan is not one of the
     // nations"): the name is the subject of an act.
     let acts = |k: usize| (v.is_verb_form(k) || v.is_trigger_form(k) || v.is_any(k, &REPORTING_VERBS)) && !v.is_any(k, &BE_FORMS);
+    let org_names = organisation_names(&res.mentions, &res.entities);
     let mut out: Vec<(std::ops::Range<usize>, EntityClass)> = Vec::new();
     // Tokens the lexicon read as a country or capital, for `family_names_alone`.
     let mut from_country = vec![false; v.len()];
@@ -88,9 +89,13 @@ pub fn named_entities(doc: &Document) -> Vec<NamedEntity> {
                         _ => None,
                     }
                 }
-                Referent::Name { class, .. } => match (class, resolved_class) {
+                Referent::Name { class, name } => match (class, resolved_class) {
                     (_, Some(EntityKind::Named(NameClass::Person))) | (NameClass::Person, _) => Some(EntityClass::Person),
                     (_, Some(EntityKind::Named(NameClass::Org))) | (NameClass::Org, _) => Some(EntityClass::Organization),
+                    // Read as a place only from its preposition ("within X"), not from the gazetteer.
+                    (NameClass::Place, _) if org_names.contains(name.as_str()) && !lex.is_place_name(&name.to_lowercase()) => {
+                        Some(EntityClass::Organization)
+                    }
                     (NameClass::Place, _) if m.role != Role::Qualifier => Some(EntityClass::Location),
                     (NameClass::Place, _) => None,
                     (NameClass::Unknown, _) if m.role == Role::Location => Some(EntityClass::Location),
@@ -112,6 +117,27 @@ pub fn named_entities(doc: &Document) -> Vec<NamedEntity> {
         .map(|(tokens, class)| NamedEntity {
             span: v.span(tokens),
             class,
+        })
+        .collect()
+}
+
+/// Names the document reads as an organisation somewhere. A name keeps one sense through a
+/// text ("one sense per discourse"): "Acme officials" makes "within Acme" the organisation
+/// too, not a place.
+fn organisation_names<'a>(
+    mentions: &'a [super::resolve::Resolved],
+    entities: &[super::resolve::Entity],
+) -> std::collections::HashSet<&'a str> {
+    mentions
+        .iter()
+        .filter_map(|r| match &r.mention.referent {
+            Referent::Name { class, name } => {
+                let org = *class == NameClass::Org
+                    || r.entity
+                        .is_some_and(|e| entities[e].kind == EntityKind::Named(NameClass::Org));
+                org.then_some(name.as_str())
+            }
+            _ => None,
         })
         .collect()
 }
