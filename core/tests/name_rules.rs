@@ -32,3 +32,14 @@ fn a_name_keeps_its_organisation_sense_through_the_text() {
     assert_eq!(zentrix.len(), 2, "{found:?}");
     assert!(zentrix.iter().all(|(_, c)| *c == EntityClass::Organization), "{found:?}");
 }
+
+#[test]
+fn the_people_of_an_organisation_are_not_part_of_its_name() {
+    let found = names("On Monday, Brightwater officials denied the claims made in Ohio.");
+    assert!(
+        found
+            .iter()
+            .any(|(n, c)| n == "Brightwater" && *c == EntityClass::Organization),
+        "{found:?}"
+    );
+}

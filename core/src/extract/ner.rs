@@ -5,7 +5,7 @@ use super::events::BE_FORMS;
 use super::mentions::{NameClass, Referent, Role, sentence_mentions};
 use super::resolve::{EntityKind, resolve};
 use super::view::TokenView;
-use super::words::{PERSON_TITLES, REPORTING_VERBS};
+use super::words::{PERSON_TITLES, REPORTING_VERBS, WordSet};
 use crate::document::{BlockKind, Document, Span};
 use crate::lexicon::countries::CountryForm;
 use crate::lexicon::dictionary::DictKind;
@@ -106,7 +106,11 @@ pub fn named_entities(doc: &Document) -> Vec<NamedEntity> {
                 Referent::Pronoun(_) | Referent::Anaphor { .. } | Referent::Description { .. } => None,
             };
             if let Some(class) = class {
-                out.push((m.tokens.clone(), class));
+                let tokens = match (&m.referent, class) {
+                    (Referent::Name { .. }, EntityClass::Organization) => without_member_noun(&v, m.tokens.clone()),
+                    _ => m.tokens.clone(),
+                };
+                out.push((tokens, class));
             }
         }
     }
@@ -119,6 +123,45 @@ pub fn named_entities(doc: &Document) -> Vec<NamedEntity> {
             class,
         })
         .collect()
+}
+
+/// People who belong to a body, as the noun after its name ("Acme officials").
+static MEMBER_NOUNS: WordSet = WordSet::new(&[
+    "officials",
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "attorney",
+    "attorneys",
+    "lawyer",
+    "lawyers",
+    "commander",
+    "commanders",
+    "officer",
+    "officers",
+    "employees",
+    "members",
+    "leader",
+    "leaders",
+    "agents",
+    "terrorists",
+    "fighters",
+    "militants",
+]);
+
+/// "Acme officials", "Acme's spokesman": the people are not the organisation, whose name is
+/// the capitalised part alone.
+fn without_member_noun(v: &TokenView, tokens: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let last = tokens.end - 1;
+    if tokens.len() < 2 || !v.is_any(last, &MEMBER_NOUNS) || v.is_capitalized(last) {
+        return tokens;
+    }
+    let mut end = last;
+    while end > tokens.start + 1 && (!v.is_word(end - 1) || !v.is_capitalized(end - 1)) {
+        end -= 1;
+    }
+    tokens.start..end
 }
 
 /// Names the document reads as an organisation somewhere. A name keeps one sense through a
