@@ -43,3 +43,11 @@ fn the_people_of_an_organisation_are_not_part_of_its_name() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_country_with_a_match_score_is_a_team_throughout_the_report() {
+    let found = names("Group C — Peru 2 – 1 Chile. In the second half, the coach of Chile changed tactics.");
+    let chile: Vec<_> = found.iter().filter(|(n, _)| n == "Chile").collect();
+    assert_eq!(chile.len(), 2, "{found:?}");
+    assert!(chile.iter().all(|(_, c)| *c == EntityClass::Organization), "{found:?}");
+}

@@ -48,6 +48,7 @@ pub fn named_entities(doc: &Document) -> Vec<NamedEntity> {
     // nations"): the name is the subject of an act.
     let acts = |k: usize| (v.is_verb_form(k) || v.is_trigger_form(k) || v.is_any(k, &REPORTING_VERBS)) && !v.is_any(k, &BE_FORMS);
     let org_names = organisation_names(&res.mentions, &res.entities);
+    let teams = teams(&v, &res.mentions);
     let mut out: Vec<(std::ops::Range<usize>, EntityClass)> = Vec::new();
     // Tokens the lexicon read as a country or capital, for `family_names_alone`.
     let mut from_country = vec![false; v.len()];
@@ -65,6 +66,7 @@ pub fn named_entities(doc: &Document) -> Vec<NamedEntity> {
                 } => None,
                 // "pro-Beijing", "anti-US": an adjective of stance, like a demonym.
                 Referent::Country { .. } if stance(m.tokens.start) => None,
+                Referent::Country { country, .. } if teams.contains(country) => Some(EntityClass::Organization),
                 // A country that acts is an organisation in both gold standards ("Sweden beat
                 // Panama", "North Korea said"); where things happen, a location.
                 Referent::Country { .. } if m.role == Role::Participant && acts(m.tokens.end) => Some(EntityClass::Organization),
@@ -162,6 +164,29 @@ fn without_member_noun(v: &TokenView, tokens: std::ops::Range<usize>) -> std::op
         end -= 1;
     }
     tokens.start..end
+}
+
+/// True when a match score ("1 – 0", "2-1") starts at `k`.
+fn score_at(v: &TokenView, k: usize) -> bool {
+    let number = |i: usize| i < v.len() && v.kind(i) == crate::text::TokenKind::Number;
+    number(k) && v.is_any(k + 1, &["–", "-", "—"]) && number(k + 2)
+}
+
+/// Countries that play: one named right before or after a match score ("Sweden 1 – 0 Korea
+/// Republic", "defeated Panama 3 – 0"). In a match report a country's name is its team's name,
+/// so such a country is a team, an organisation, throughout the document.
+fn teams(v: &TokenView, mentions: &[super::resolve::Resolved]) -> Vec<u16> {
+    let mut out = Vec::new();
+    for m in mentions.iter().map(|r| &r.mention) {
+        let Referent::Country { country, form } = m.referent else {
+            continue;
+        };
+        let scored = score_at(v, m.tokens.end) || (m.tokens.start >= 3 && score_at(v, m.tokens.start - 3));
+        if form != CountryForm::Demonym && scored && !out.contains(&country) {
+            out.push(country);
+        }
+    }
+    out
 }
 
 /// Names the document reads as an organisation somewhere. A name keeps one sense through a
