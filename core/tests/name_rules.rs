@@ -51,3 +51,13 @@ fn a_country_with_a_match_score_is_a_team_throughout_the_report() {
     assert_eq!(chile.len(), 2, "{found:?}");
     assert!(chile.iter().all(|(_, c)| *c == EntityClass::Organization), "{found:?}");
 }
+
+#[test]
+fn the_last_words_of_a_persons_name_name_that_person() {
+    let found = names("The crowd cheered Olympian Lena Marquardt in Ohio. Later the Lena Marquardt show sold out.");
+    assert!(
+        found.iter().any(|(n, c)| n == "Lena Marquardt" && *c == EntityClass::Person),
+        "{found:?}"
+    );
+    assert!(found.iter().all(|(_, c)| *c != EntityClass::Organization), "{found:?}");
+}

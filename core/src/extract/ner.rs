@@ -117,6 +117,7 @@ pub fn named_entities(doc: &Document) -> Vec<NamedEntity> {
         }
     }
     family_names_alone(&v, &from_country, &mut out);
+    shorter_person_names(&v, &mut out);
     let mut out = with_titles(&v, &res.mentions, out);
     out.sort_by_key(|(t, _)| t.start);
     out.into_iter()
@@ -283,6 +284,23 @@ fn family_names_alone(v: &TokenView, from_country: &[bool], out: &mut Vec<(std::
     for (k, _) in covered.iter().enumerate().filter(|(_, c)| !**c) {
         if v.is_sentence_start(k) && family.contains(v.raw(k)) {
             out.push((k..k + 1, EntityClass::Person));
+        }
+    }
+}
+
+/// The last two or more words of a person's name name that person ("the Jane Roe show" after
+/// "Olympian Jane Roe" was read as one name): one name, one sense per document.
+fn shorter_person_names(v: &TokenView, out: &mut [(std::ops::Range<usize>, EntityClass)]) {
+    let words = |t: &std::ops::Range<usize>| t.clone().filter(|&k| v.is_word(k)).map(|k| v.raw(k)).collect::<Vec<_>>();
+    let persons: Vec<Vec<&str>> = out
+        .iter()
+        .filter(|(t, c)| *c == EntityClass::Person && t.len() >= 3)
+        .map(|(t, _)| words(t))
+        .collect();
+    for (t, c) in out.iter_mut().filter(|(t, c)| *c != EntityClass::Person && t.len() >= 2) {
+        let name = words(t);
+        if persons.iter().any(|p| p.len() > name.len() && p.ends_with(&name)) {
+            *c = EntityClass::Person;
         }
     }
 }
