@@ -141,3 +141,18 @@ fn sources_dating_a_states_act_and_its_governments_act_differently_conflict() {
     let dates: Vec<_> = m.claims.iter().filter(|g| g.kind == ClaimKind::Date).collect();
     assert_eq!(dates.len(), 1, "{:?} {:?}", m.claims, m.events);
 }
+
+#[test]
+fn interest_in_a_meeting_referred_back_to_is_aimed_at_its_host() {
+    let m = model("Chile expressed its interest in this meeting, and its envoy may travel to the ASEAN summit in Jakarta.");
+    let expressed: Vec<_> = m.events.iter().filter(|e| e.trigger.starts_with("express")).collect();
+    assert_eq!(expressed.len(), 1, "{:?}", m.events);
+    assert_eq!(name(&m, expressed[0].actor), "Chile");
+    assert!(
+        expressed[0]
+            .recipient
+            .is_some_and(|r| name(&m, r).contains("ASEAN") || name(&m, r).contains("Southeast Asian")),
+        "{expressed:?} {:?}",
+        m.actors.iter().map(|a| &a.name).collect::<Vec<_>>()
+    );
+}

@@ -277,6 +277,25 @@ fn drop_statements_voicing_intent(v: &TokenView, here: &mut Vec<DocEvent>) {
     });
 }
 
+/// Nouns of meetings, which an organisation hosts ("a NATO summit").
+static MEETING_NOUNS: WordSet = WordSet::new(&["gathering", "meeting", "summit", "conference", "talks", "session"]);
+
+/// "expressed its interest in participating in this gathering, ... attending a NATO summit":
+/// a meeting referred back to ("this gathering") has the host the sentence names for a meeting
+/// ("a NATO summit"), and that host is the counterpart of the act.
+fn meeting_host<'r>(v: &TokenView, actors: &[&'r Resolved], clause: Range<usize>) -> Option<&'r Resolved> {
+    let referred_back = clause
+        .clone()
+        .any(|k| v.is_any(k, &["this", "that", "the"]) && v.is_any(k + 1, &MEETING_NOUNS));
+    if !referred_back {
+        return None;
+    }
+    actors
+        .iter()
+        .copied()
+        .find(|r| v.is_any(r.mention.tokens.end, &MEETING_NOUNS))
+}
+
 /// Verbs of enacting a policy document, as in the trigger list's "publish|launch ... strategy".
 static POLICY_ACTS: WordSet = WordSet::new(&["publish", "launch", "adopt", "unveil", "release"]);
 
@@ -1022,6 +1041,7 @@ fn build_event(
     } else {
         recipient
     };
+    let recipient = recipient.or_else(|| meeting_host(v, actors, t.tokens.end..end).filter(|r| entity(r) != entity(actor)));
     if recipient.is_none() && t.needs_recipient {
         return None;
     }
