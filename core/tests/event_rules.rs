@@ -156,3 +156,15 @@ fn interest_in_a_meeting_referred_back_to_is_aimed_at_its_host() {
         m.actors.iter().map(|a| &a.name).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_membership_owned_by_a_pronoun_is_in_the_organisation_named_before() {
+    let m = model("In 2021 Peru signed a partnership accord with Interpol, extending its membership by a decade.");
+    let membership = events(&m, "membership");
+    assert_eq!(membership.len(), 1, "{:?}", m.events);
+    assert_eq!(name(&m, membership[0].actor), "Peru");
+    assert_eq!(
+        membership[0].recipient.map(|r| name(&m, r)),
+        Some("International Criminal Police Organization")
+    );
+}

@@ -6,7 +6,7 @@
 //! the first actor after it. Passives, relative clauses, infinitives ("decided to join"),
 //! participles and event nouns ("Russia’s invasion of Ukraine") have their own rules.
 
-use super::mentions::{NameClass, Role};
+use super::mentions::{NameClass, Referent, Role};
 use super::resolve::{DocResolution, EntityKind, Resolved};
 use super::view::{Mask, TokenView};
 use super::words::*;
@@ -275,6 +275,27 @@ fn drop_statements_voicing_intent(v: &TokenView, here: &mut Vec<DocEvent>) {
             e.coding.cameo.as_deref() == Some("010") && e.recipient.is_none() && v.is_any(e.trigger.start, &REPORTING_VERBS);
         !(statement && intents.contains(&e.actor))
     });
+}
+
+/// "Japan became a participant in the X, upgrading its membership": a membership owned by a
+/// pronoun continues the sentence's account of the owner, so when it names no organisation it
+/// is in the organisation the sentence named before it.
+fn membership_organisation<'r>(
+    res: &DocResolution,
+    t: &Trigger,
+    before: &[&'r Resolved],
+    actor: &Resolved,
+) -> Option<&'r Resolved> {
+    let pronoun = matches!(actor.mention.referent, Referent::Pronoun(_));
+    if t.coding.mode.as_deref() != Some("membership") || !pronoun {
+        return None;
+    }
+    before.iter().copied().rev().find(|r| {
+        r.entity.is_some_and(|e| {
+            let ent = &res.entities[e];
+            Some(e) != actor.entity && !ent.is_state() && !ent.is_place()
+        })
+    })
 }
 
 /// Nouns of meetings, which an organisation hosts ("a NATO summit").
@@ -735,7 +756,8 @@ fn build_event(
     let mut intention: Option<Modality> = None;
     let mut refused = false;
     let (actor, recipient) = if t.pos == Pos::Noun {
-        noun_arguments(v, t, &before, actors, start, end, sent.clone())?
+        let (actor, recipient) = noun_arguments(v, t, &before, actors, start, end, sent.clone())?;
+        (actor, recipient.or_else(|| membership_organisation(res, t, &before, actor)))
     } else {
         // A verb whose subject is an event noun ("cyberattacks ... which targeted X") adds
         // nothing to that noun's event.
