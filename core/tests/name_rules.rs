@@ -61,3 +61,16 @@ fn the_last_words_of_a_persons_name_name_that_person() {
     );
     assert!(found.iter().all(|(_, c)| *c != EntityClass::Organization), "{found:?}");
 }
+
+#[test]
+fn a_capitals_name_after_a_given_name_with_a_personal_apposition_is_a_family_name() {
+    let found = names("Karolin Lima, a Canadian woman and former nurse, sued the clinic. Lima claims she was misled.");
+    assert!(
+        found.iter().any(|(n, c)| n == "Karolin Lima" && *c == EntityClass::Person),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().all(|(n, c)| n != "Lima" || *c == EntityClass::Person),
+        "{found:?}"
+    );
+}

@@ -535,6 +535,9 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
     if person_shape && inside.is_empty() && !heads && !after_the && !english && (2..=3).contains(&words) {
         return Some(named(NameClass::Person));
     }
+    if words == 2 && capital_as_family_name(v, r.clone(), &inside) {
+        return Some(named(NameClass::Person));
+    }
     if inside.is_empty() && words >= 1 && !v.is_sentence_start(r.start) || (inside.is_empty() && words >= 2) {
         // Capitalised and unknown: a name of unknown kind; resolution may learn more.
         if r.clone().any(|k| v.is_all_caps(k)) && words == 1 {
@@ -543,6 +546,32 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
         return Some(named(NameClass::Unknown));
     }
     None
+}
+
+/// Words that open a place's name before a city's ("New", "East", "Greater").
+static PLACE_MODIFIERS: WordSet = WordSet::new(&[
+    "new", "old", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "greater", "upper",
+    "lower", "saint", "st.", "port", "fort", "mount", "lake", "downtown", "metro",
+]);
+
+/// Nouns that describe a person in an apposition (", an Australian woman").
+static PERSON_NOUNS: WordSet = WordSet::new(&[
+    "woman", "man", "girl", "boy", "mother", "father", "wife", "husband", "daughter", "son", "citizen", "resident", "native",
+    "national", "student", "teenager", "widow",
+]);
+
+/// "Valeska Paris, an Australian woman": a capital city's name after a capitalised word that
+/// is no place modifier, with an apposition describing a person, is a family name.
+fn capital_as_family_name(v: &TokenView, r: Range<usize>, inside: &[&LexHit]) -> bool {
+    let capital_last = matches!(
+        inside,
+        [LexHit { range, hit: Hit::Country { form: CountryForm::Capital, .. } }] if range.start == r.start + 1 && range.end == r.end
+    );
+    let given = !v.is_all_caps(r.start) && !v.is_any(r.start, &PLACE_MODIFIERS) && !v.is_verb_form(r.start);
+    let apposition = v.is(r.end, ",")
+        && v.is_any(r.end + 1, &["a", "an", "the"])
+        && (r.end + 2..(r.end + 5).min(v.len())).any(|k| v.is_any(k, &PERSON_NOUNS) || v.is_any(k, &PERSON_TITLES));
+    capital_last && given && apposition
 }
 
 /// True when "the" stands right before `k`, or before an opening quote there.
