@@ -74,3 +74,12 @@ fn a_capitals_name_after_a_given_name_with_a_personal_apposition_is_a_family_nam
         "{found:?}"
     );
 }
+
+#[test]
+fn a_regime_is_named_after_its_ruler_a_person() {
+    let found = names("Observers in Geneva said that the Velmar regime has used force against civilians.");
+    assert!(
+        found.iter().any(|(n, c)| n == "Velmar" && *c == EntityClass::Person),
+        "{found:?}"
+    );
+}

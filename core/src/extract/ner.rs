@@ -114,6 +114,10 @@ pub fn named_entities(doc: &Document) -> Vec<NamedEntity> {
                 };
                 out.push((tokens, class));
             }
+            // The ruler inside "the Velmar regime" is a person of their own.
+            if matches!(m.referent, Referent::Name { .. }) && names_a_ruler(&v, m.tokens.clone()) {
+                out.push((m.tokens.start..m.tokens.start + 1, EntityClass::Person));
+            }
         }
     }
     family_names_alone(&v, &from_country, &mut out);
@@ -188,6 +192,18 @@ fn teams(v: &TokenView, mentions: &[super::resolve::Resolved]) -> Vec<u16> {
         }
     }
     out
+}
+
+/// "the Velmar regime", "the Smith administration": a regime or an administration is named
+/// after the person who leads it (a country's would be an adjective: "the Syrian regime").
+fn names_a_ruler(v: &TokenView, tokens: std::ops::Range<usize>) -> bool {
+    let (start, last) = (tokens.start, tokens.end - 1);
+    tokens.len() == 2
+        && start > 0
+        && v.is(start - 1, "the")
+        && v.is_capitalized(start)
+        && !v.is_all_caps(start)
+        && v.is_any(last, &["regime", "administration"])
 }
 
 /// Names the document reads as an organisation somewhere. A name keeps one sense through a
