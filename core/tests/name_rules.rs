@@ -83,3 +83,11 @@ fn a_regime_is_named_after_its_ruler_a_person() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_region_that_scores_is_a_team_too() {
+    let found = names("On Sunday, Peru lost 1 – 2 to Wales in a friendly match. Later Wales had more of the ball.");
+    let wales: Vec<_> = found.iter().filter(|(n, _)| n == "Wales").collect();
+    assert!(!wales.is_empty(), "{found:?}");
+    assert!(wales.iter().all(|(_, c)| *c == EntityClass::Organization), "{found:?}");
+}

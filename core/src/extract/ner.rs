@@ -66,7 +66,8 @@ pub fn named_entities(doc: &Document) -> Vec<NamedEntity> {
                 } => None,
                 // "pro-Beijing", "anti-US": an adjective of stance, like a demonym.
                 Referent::Country { .. } if stance(m.tokens.start) => None,
-                Referent::Country { country, .. } if teams.contains(country) => Some(EntityClass::Organization),
+                Referent::Country { country, .. } if teams.countries.contains(country) => Some(EntityClass::Organization),
+                Referent::Name { name, .. } if teams.places.contains(&name.as_str()) => Some(EntityClass::Organization),
                 // A country that acts is an organisation in both gold standards ("Sweden beat
                 // Panama", "North Korea said"); where things happen, a location.
                 Referent::Country { .. } if m.role == Role::Participant && acts(m.tokens.end) => Some(EntityClass::Organization),
@@ -177,21 +178,38 @@ fn score_at(v: &TokenView, k: usize) -> bool {
     number(k) && v.is_any(k + 1, &["–", "-", "—"]) && number(k + 2)
 }
 
-/// Countries that play: one named right before or after a match score ("Sweden 1 – 0 Korea
-/// Republic", "defeated Panama 3 – 0"). In a match report a country's name is its team's name,
-/// so such a country is a team, an organisation, throughout the document.
-fn teams(v: &TokenView, mentions: &[super::resolve::Resolved]) -> Vec<u16> {
-    let mut out = Vec::new();
+/// Countries and places that play: one named right before or after a match score ("Sweden
+/// 1 – 0 Korea Republic", "lost 1 – 2 to England"). In a match report a country's or region's
+/// name is its team's name, so it is a team, an organisation, throughout the document.
+struct Teams<'a> {
+    countries: Vec<u16>,
+    places: Vec<&'a str>,
+}
+
+fn teams<'a>(v: &TokenView, mentions: &'a [super::resolve::Resolved]) -> Teams<'a> {
+    let mut teams = Teams {
+        countries: Vec::new(),
+        places: Vec::new(),
+    };
     for m in mentions.iter().map(|r| &r.mention) {
-        let Referent::Country { country, form } = m.referent else {
+        let start = m.tokens.start;
+        // "Sweden 1 – 0", "1 – 0 Korea Republic", "lost 1 – 2 to England".
+        let scored = score_at(v, m.tokens.end)
+            || (start >= 3 && score_at(v, start - 3))
+            || (start >= 4 && v.is(start - 1, "to") && score_at(v, start - 4));
+        if !scored {
             continue;
-        };
-        let scored = score_at(v, m.tokens.end) || (m.tokens.start >= 3 && score_at(v, m.tokens.start - 3));
-        if form != CountryForm::Demonym && scored && !out.contains(&country) {
-            out.push(country);
+        }
+        match &m.referent {
+            Referent::Country { country, form } if *form != CountryForm::Demonym => teams.countries.push(*country),
+            Referent::Name {
+                class: NameClass::Place,
+                name,
+            } => teams.places.push(name.as_str()),
+            _ => {}
         }
     }
-    out
+    teams
 }
 
 /// "the Velmar regime", "the Smith administration": a regime or an administration is named
