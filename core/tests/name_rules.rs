@@ -91,3 +91,9 @@ fn a_region_that_scores_is_a_team_too() {
     assert!(!wales.is_empty(), "{found:?}");
     assert!(wales.iter().all(|(_, c)| *c == EntityClass::Organization), "{found:?}");
 }
+
+#[test]
+fn a_name_with_a_version_number_is_a_product_not_a_person() {
+    let found = names("Reviewers in Ohio praised Kestrel Vantor 3 on Monday. Since May, Kestrel Vantor has sold well.");
+    assert!(found.iter().all(|(_, c)| *c != EntityClass::Person), "{found:?}");
+}

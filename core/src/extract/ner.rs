@@ -121,6 +121,7 @@ pub fn named_entities(doc: &Document) -> Vec<NamedEntity> {
             }
         }
     }
+    without_products(&v, &mut out);
     family_names_alone(&v, &from_country, &mut out);
     shorter_person_names(&v, &mut out);
     let mut out = with_titles(&v, &res.mentions, out);
@@ -320,6 +321,18 @@ fn family_names_alone(v: &TokenView, from_country: &[bool], out: &mut Vec<(std::
             out.push((k..k + 1, EntityClass::Person));
         }
     }
+}
+
+/// "Kestrel Vantor 3", "Galaxy Note 9": a name followed by a version number is a product,
+/// no person, wherever else the document names it.
+fn without_products(v: &TokenView, out: &mut Vec<(std::ops::Range<usize>, EntityClass)>) {
+    let versioned = |t: &std::ops::Range<usize>| t.end < v.len() && v.kind(t.end) == crate::text::TokenKind::Number;
+    let products: std::collections::HashSet<&str> = out
+        .iter()
+        .filter(|(t, c)| *c == EntityClass::Person && versioned(t))
+        .map(|(t, _)| v.slice(t.clone()))
+        .collect();
+    out.retain(|(t, c)| *c != EntityClass::Person || !products.contains(v.slice(t.clone())));
 }
 
 /// The last two or more words of a person's name name that person ("the Jane Roe show" after
