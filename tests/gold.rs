@@ -20,7 +20,7 @@ fn seeds_actors_events_and_conflicts() {
     let r = seeds::score(&gold, &corpus, &model);
     println!("{}\n{}", r.actors.line("actors"), r.events.line("events"));
     assert!(f1(&r.actors) >= 0.95, "actors F1 {:.3} below 0.95", f1(&r.actors));
-    assert!(f1(&r.events) >= 0.72, "events F1 {:.3} below the 0.72 floor", f1(&r.events));
+    assert!(f1(&r.events) >= 0.83, "events F1 {:.3} below the 0.83 floor", f1(&r.events));
     assert!(
         r.conflicts_found.0 >= 2,
         "conflicts found {}/{}",
@@ -46,10 +46,10 @@ fn named_entities_on_re3d_and_gum() {
     let re3d = re3d::load(&root.join("re3d")).expect("re3d loads");
     let (strict, _) = external::entente_micro(&re3d);
     // spaCy's small English model scores 0.399 on re3d and 0.480 on GUM (scripts/eval).
-    assert!(f1(&strict) >= 0.43, "re3d micro strict F1 {:.3}", f1(&strict));
+    assert!(f1(&strict) >= 0.46, "re3d micro strict F1 {:.3}", f1(&strict));
     let gum = gum::load(&root.join("gum_news")).expect("GUM loads");
     let (strict, _) = external::entente_micro(&gum);
-    assert!(f1(&strict) >= 0.48, "GUM micro strict F1 {:.3}", f1(&strict));
+    assert!(f1(&strict) >= 0.55, "GUM micro strict F1 {:.3}", f1(&strict));
 }
 
 #[test]

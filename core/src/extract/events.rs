@@ -6,7 +6,7 @@
 //! the first actor after it. Passives, relative clauses, infinitives ("decided to join"),
 //! participles and event nouns ("Russia’s invasion of Ukraine") have their own rules.
 
-use super::mentions::{NameClass, Role};
+use super::mentions::{NameClass, Referent, Role};
 use super::resolve::{DocResolution, EntityKind, Resolved};
 use super::view::{Mask, TokenView};
 use super::words::*;
@@ -253,10 +253,95 @@ pub fn document_events(v: &TokenView, lex: &Lexicon, res: &DocResolution) -> Vec
         ) {
             here.retain(|e| e.recipient.is_some());
         }
+        drop_statements_voicing_intent(v, &mut here);
+        policy_acts_by_government(res, &mut here);
         here.extend(attributions(v, res, s, &actors));
         events.extend(here);
     }
     events
+}
+
+/// "“We plan to send staff to X,” NIS added": a speaker who states their own intention
+/// performs one speech act, the expression of intent (CAMEO 03), not a statement besides it.
+/// A report of another act ("NIS said it had been admitted") keeps its statement.
+fn drop_statements_voicing_intent(v: &TokenView, here: &mut Vec<DocEvent>) {
+    let intents: Vec<usize> = here
+        .iter()
+        .filter(|e| e.coding.cameo.as_deref().is_some_and(|c| c.starts_with("03")))
+        .map(|e| e.actor)
+        .collect();
+    here.retain(|e| {
+        let statement =
+            e.coding.cameo.as_deref() == Some("010") && e.recipient.is_none() && v.is_any(e.trigger.start, &REPORTING_VERBS);
+        !(statement && intents.contains(&e.actor))
+    });
+}
+
+/// "Japan became a participant in the X, upgrading its membership": a membership owned by a
+/// pronoun continues the sentence's account of the owner, so when it names no organisation it
+/// is in the organisation the sentence named before it.
+fn membership_organisation<'r>(
+    res: &DocResolution,
+    t: &Trigger,
+    before: &[&'r Resolved],
+    actor: &Resolved,
+) -> Option<&'r Resolved> {
+    let pronoun = matches!(actor.mention.referent, Referent::Pronoun(_));
+    if t.coding.mode.as_deref() != Some("membership") || !pronoun {
+        return None;
+    }
+    before.iter().copied().rev().find(|r| {
+        r.entity.is_some_and(|e| {
+            let ent = &res.entities[e];
+            Some(e) != actor.entity && !ent.is_state() && !ent.is_place()
+        })
+    })
+}
+
+/// Nouns of meetings, which an organisation hosts ("a NATO summit").
+static MEETING_NOUNS: WordSet = WordSet::new(&["gathering", "meeting", "summit", "conference", "talks", "session"]);
+
+/// "expressed its interest in participating in this gathering, ... attending a NATO summit":
+/// a meeting referred back to ("this gathering") has the host the sentence names for a meeting
+/// ("a NATO summit"), and that host is the counterpart of the act.
+fn meeting_host<'r>(v: &TokenView, actors: &[&'r Resolved], clause: Range<usize>) -> Option<&'r Resolved> {
+    let referred_back = clause
+        .clone()
+        .any(|k| v.is_any(k, &["this", "that", "the"]) && v.is_any(k + 1, &MEETING_NOUNS));
+    if !referred_back {
+        return None;
+    }
+    actors
+        .iter()
+        .copied()
+        .find(|r| v.is_any(r.mention.tokens.end, &MEETING_NOUNS))
+}
+
+/// Verbs of enacting a policy document, as in the trigger list's "publish|launch ... strategy".
+static POLICY_ACTS: WordSet = WordSet::new(&["publish", "launch", "adopt", "unveil", "release"]);
+
+/// "South Korea launched its cybersecurity strategy": a state enacts a strategy or policy
+/// through its government (CAMEO codes such acts to XXXGOV), so when the document names that
+/// government ("the South Korean government") it is the actor.
+fn policy_acts_by_government(res: &DocResolution, here: &mut [DocEvent]) {
+    let Some(gov) = crate::lexicon::lexicon().sectors.iter().position(|s| s == "GOV") else {
+        return;
+    };
+    for e in here.iter_mut() {
+        let EntityKind::State(country) = res.entities[e.actor].kind else {
+            continue;
+        };
+        if !POLICY_ACTS.has(e.lemma.as_str()) || e.coding.cameo.as_deref() != Some("010") {
+            continue;
+        }
+        let government = EntityKind::Sector {
+            country,
+            sector: gov as u16,
+        };
+        if let Some(g) = res.entities.iter().position(|x| x.kind == government) {
+            e.actor = g;
+        }
+    }
 }
 
 fn coding_of(def: &TriggerDef) -> Coding {
@@ -669,8 +754,10 @@ fn build_event(
 
     let mut coding = t.coding.clone();
     let mut intention: Option<Modality> = None;
+    let mut refused = false;
     let (actor, recipient) = if t.pos == Pos::Noun {
-        noun_arguments(v, t, &before, actors, start, end, sent.clone())?
+        let (actor, recipient) = noun_arguments(v, t, &before, actors, start, end, sent.clone())?;
+        (actor, recipient.or_else(|| membership_organisation(res, t, &before, actor)))
     } else {
         // A verb whose subject is an event noun ("cyberattacks ... which targeted X") adds
         // nothing to that noun's event.
@@ -764,6 +851,10 @@ fn build_event(
                 };
                 intention = None;
             }
+        }
+        if let Some(rejection) = owner_of_noun.and_then(|_| refusal_coding(v, t, &coding)) {
+            coding = rejection;
+            refused = true;
         }
         let subject = owner_of_noun
             .or_else(|| {
@@ -972,10 +1063,13 @@ fn build_event(
     } else {
         recipient
     };
+    let recipient = recipient.or_else(|| meeting_host(v, actors, t.tokens.end..end).filter(|r| entity(r) != entity(actor)));
     if recipient.is_none() && t.needs_recipient {
         return None;
     }
     let (modality, polarity, source) = modality(v, res, t, actor, all, start, sent.clone());
+    // The refused act did not happen, but the refusal coded in its place did.
+    let polarity = if refused { Polarity::Positive } else { polarity };
     let modality = match (intention, modality) {
         (Some(m), Modality::Asserted | Modality::Reported) => m,
         (_, m) => m,
@@ -991,7 +1085,7 @@ fn build_event(
         sentence: s as u32,
         actor: entity(actor),
         actor_tokens: actor.mention.tokens.clone(),
-        recipient: recipient.map(entity),
+        recipient: recipient.map(|r| state_behind_leader_act(v, res, r).unwrap_or(entity(r))),
         recipient_tokens: recipient.map(|r| r.mention.tokens.clone()),
         trigger: t.tokens.clone(),
         lemma: t.lemma.clone(),
@@ -1001,6 +1095,63 @@ fn build_event(
         source,
         place,
     })
+}
+
+/// Nouns of declining to act: "X's refusal to join" reports a stance, not the joining.
+static REFUSAL_NOUNS: WordSet = WordSet::new(&["refusal", "reluctance", "hesitation", "unwillingness"]);
+
+/// "South Korea's hesitation to join a Quad Plus architecture": declining a cooperative act
+/// is a rejection (CAMEO 12, PLOVER REJECT), as CAMEO codes "refuse to cooperate"; declining a
+/// hostile act is no rejection of anyone and keeps its coding (with negative polarity).
+fn refusal_coding(v: &TokenView, t: &Trigger, act: &Coding) -> Option<Coding> {
+    let trig = t.tokens.start;
+    let declined = trig >= 2 && v.is(trig - 1, "to") && v.is_any(trig - 2, &REFUSAL_NOUNS);
+    let hostile = matches!(
+        act.plover.as_deref(),
+        Some("ASSAULT" | "COERCE" | "THREATEN" | "SANCTION" | "ACCUSE" | "MOBILIZE" | "PROTEST")
+    );
+    (declined && !hostile).then(|| Coding {
+        cameo: Some("120".into()),
+        nearest: None,
+        plover: Some("REJECT".into()),
+        mode: None,
+        context: act.context.clone(),
+        note: Some(format!("declining to {}", t.lemma)),
+    })
+}
+
+/// Acts a state carries out through its leader: "Putin's aggression" is Russia's aggression.
+static STATE_ACTS: WordSet = WordSet::new(&[
+    "aggression",
+    "invasion",
+    "war",
+    "offensive",
+    "annexation",
+    "occupation",
+    "incursion",
+    "forces",
+    "troops",
+    "army",
+]);
+
+/// "backed Vladimir Putin's military aggression": a war or invasion is waged by the state, so
+/// a head of state or government named as its owner stands for their state (CAMEO codes
+/// leaders as their government, XXXGOV). The state must be an entity of the document.
+fn state_behind_leader_act(v: &TokenView, res: &DocResolution, r: &Resolved) -> Option<usize> {
+    let end = r.mention.tokens.end;
+    let owns_act = v.is_any(end, &["'s", "'"]) && (end + 1..end + 4).any(|k| v.is_any(k, &STATE_ACTS));
+    let EntityKind::Dict(d) = res.entities[r.entity?].kind else {
+        return None;
+    };
+    let lex = crate::lexicon::lexicon();
+    let code = &lex.dictionary[d as usize].code;
+    let leader = lex.dictionary[d as usize].kind == crate::lexicon::dictionary::DictKind::Person && code.ends_with("GOV");
+    if !owns_act || !leader {
+        return None;
+    }
+    res.entities
+        .iter()
+        .position(|e| matches!(e.kind, EntityKind::State(c) if code[..3] == lex.countries[c as usize].cameo))
 }
 
 /// Wrongdoing a source can attribute to an actor.

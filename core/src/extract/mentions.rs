@@ -510,7 +510,9 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
     let person_shape = (2..=4).contains(&words) && all_mixed_case && inside.iter().all(|h| !matches!(h.hit, Hit::Country { .. }));
     // Evidence that a capitalised pair is a person: a known given or family name first, a role
     // in apposition (", the former editor of"), or a verb of saying right after.
-    let known_name_token = lex.is_person_name_token(v.lower(r.start));
+    // A given name proves nothing after a definite article: people's names take none ("the
+    // Sea Org", "the Freedom Magazine", "the “Quad Plus” group").
+    let known_name_token = lex.is_person_name_token(v.lower(r.start)) && !after_definite_article(v, r.start);
     let followed_by_role = v.is(r.end, ",")
         && v.is_any(r.end + 1, &["the", "a", "an"])
         && (r.end + 2..(r.end + 5).min(v.len())).any(|k| v.is_any(k, &PERSON_TITLES));
@@ -527,10 +529,13 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
     let heads = r
         .clone()
         .any(|k| v.is_any(k, &ORG_HEADS) || v.is_any(k, &PLACE_HEADS) || v.is_any(k, &EVENT_HEADS));
-    let after_the = r.start > 0 && v.is(r.start - 1, "the");
+    let after_the = after_definite_article(v, r.start);
     // Words the lexicon knows as verbs or sector nouns are English words, not names ("Contributing Participant").
     let english = r.clone().any(|k| v.is_verb_form(k) || v.is_trigger_form(k));
     if person_shape && inside.is_empty() && !heads && !after_the && !english && (2..=3).contains(&words) {
+        return Some(named(NameClass::Person));
+    }
+    if words == 2 && capital_as_family_name(v, r.clone(), &inside) {
         return Some(named(NameClass::Person));
     }
     if inside.is_empty() && words >= 1 && !v.is_sentence_start(r.start) || (inside.is_empty() && words >= 2) {
@@ -541,6 +546,42 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
         return Some(named(NameClass::Unknown));
     }
     None
+}
+
+/// Words that open a place's name before a city's ("New", "East", "Greater").
+static PLACE_MODIFIERS: WordSet = WordSet::new(&[
+    "new", "old", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "greater", "upper",
+    "lower", "saint", "st.", "port", "fort", "mount", "lake", "downtown", "metro",
+]);
+
+/// Nouns that describe a person in an apposition (", an Australian woman").
+static PERSON_NOUNS: WordSet = WordSet::new(&[
+    "woman", "man", "girl", "boy", "mother", "father", "wife", "husband", "daughter", "son", "citizen", "resident", "native",
+    "national", "student", "teenager", "widow",
+]);
+
+/// "Valeska Paris, an Australian woman": a capital city's name after a capitalised word that
+/// is no place modifier, with an apposition describing a person, is a family name.
+fn capital_as_family_name(v: &TokenView, r: Range<usize>, inside: &[&LexHit]) -> bool {
+    let capital_last = matches!(
+        inside,
+        [LexHit { range, hit: Hit::Country { form: CountryForm::Capital, .. } }] if range.start == r.start + 1 && range.end == r.end
+    );
+    let given = !v.is_all_caps(r.start) && !v.is_any(r.start, &PLACE_MODIFIERS) && !v.is_verb_form(r.start);
+    let apposition = v.is(r.end, ",")
+        && v.is_any(r.end + 1, &["a", "an", "the"])
+        && (r.end + 2..(r.end + 5).min(v.len())).any(|k| v.is_any(k, &PERSON_NOUNS) || v.is_any(k, &PERSON_TITLES));
+    capital_last && given && apposition
+}
+
+/// True when "the" stands right before `k`, or before an opening quote there.
+fn after_definite_article(v: &TokenView, k: usize) -> bool {
+    let k = if k > 0 && v.is_any(k - 1, &["“", "\"", "‘"]) {
+        k - 1
+    } else {
+        k
+    };
+    k > 0 && v.is(k - 1, "the")
 }
 
 /// "Foreign Secretary Boris Johnson", "Australian Foreign Minister Julie Bishop": a title the

@@ -296,10 +296,18 @@ pub(super) fn claim_groups(
     // Dates: the same actor doing the same kind of thing to the same object, dated differently
     // by different documents ("published its cybersecurity strategy in April 2019" / "launched
     // its National Cybersecurity Strategy in 2018").
+    // A state and its government or agencies count as one actor: one source says "South
+    // Korea launched", another "the government launched".
+    let state_of = |id: ActorId| model.actors[id as usize].country.unwrap_or(id);
     let mut by_pair: HashMap<(ActorId, Option<ActorId>, Option<&str>, Option<&str>), Vec<&Event>> = HashMap::new();
     for e in &model.events {
         by_pair
-            .entry((e.actor, e.recipient, e.code.cameo.as_deref(), e.code.plover.as_deref()))
+            .entry((
+                state_of(e.actor),
+                e.recipient,
+                e.code.cameo.as_deref(),
+                e.code.plover.as_deref(),
+            ))
             .or_default()
             .push(e);
     }
@@ -309,7 +317,7 @@ pub(super) fn claim_groups(
         for (i, x) in same_kind.iter().enumerate() {
             for y in &same_kind[i + 1..] {
                 let (Some(dx), Some(dy)) = (&x.date, &y.date) else { continue };
-                let same = x.actor == y.actor
+                let same = state_of(x.actor) == state_of(y.actor)
                     && x.recipient == y.recipient
                     && x.code.cameo == y.code.cameo
                     && x.code.plover == y.code.plover;

@@ -5,7 +5,7 @@ use super::events::BE_FORMS;
 use super::mentions::{NameClass, Referent, Role, sentence_mentions};
 use super::resolve::{EntityKind, resolve};
 use super::view::TokenView;
-use super::words::{PERSON_TITLES, REPORTING_VERBS};
+use super::words::{PERSON_TITLES, REPORTING_VERBS, WordSet};
 use crate::document::{BlockKind, Document, Span};
 use crate::lexicon::countries::CountryForm;
 use crate::lexicon::dictionary::DictKind;
@@ -47,6 +47,8 @@ pub fn named_entities(doc: &Document) -> Vec<NamedEntity> {
     // A verb right after a name, other than a form of "be" ("Afghanistan is not one of the
     // nations"): the name is the subject of an act.
     let acts = |k: usize| (v.is_verb_form(k) || v.is_trigger_form(k) || v.is_any(k, &REPORTING_VERBS)) && !v.is_any(k, &BE_FORMS);
+    let org_names = organisation_names(&res.mentions, &res.entities);
+    let teams = teams(&v, &res.mentions);
     let mut out: Vec<(std::ops::Range<usize>, EntityClass)> = Vec::new();
     // Tokens the lexicon read as a country or capital, for `family_names_alone`.
     let mut from_country = vec![false; v.len()];
@@ -64,6 +66,8 @@ pub fn named_entities(doc: &Document) -> Vec<NamedEntity> {
                 } => None,
                 // "pro-Beijing", "anti-US": an adjective of stance, like a demonym.
                 Referent::Country { .. } if stance(m.tokens.start) => None,
+                Referent::Country { country, .. } if teams.countries.contains(country) => Some(EntityClass::Organization),
+                Referent::Name { name, .. } if teams.places.contains(&name.as_str()) => Some(EntityClass::Organization),
                 // A country that acts is an organisation in both gold standards ("Sweden beat
                 // Panama", "North Korea said"); where things happen, a location.
                 Referent::Country { .. } if m.role == Role::Participant && acts(m.tokens.end) => Some(EntityClass::Organization),
@@ -88,9 +92,13 @@ pub fn named_entities(doc: &Document) -> Vec<NamedEntity> {
                         _ => None,
                     }
                 }
-                Referent::Name { class, .. } => match (class, resolved_class) {
+                Referent::Name { class, name } => match (class, resolved_class) {
                     (_, Some(EntityKind::Named(NameClass::Person))) | (NameClass::Person, _) => Some(EntityClass::Person),
                     (_, Some(EntityKind::Named(NameClass::Org))) | (NameClass::Org, _) => Some(EntityClass::Organization),
+                    // Read as a place only from its preposition ("within X"), not from the gazetteer.
+                    (NameClass::Place, _) if org_names.contains(name.as_str()) && !lex.is_place_name(&name.to_lowercase()) => {
+                        Some(EntityClass::Organization)
+                    }
                     (NameClass::Place, _) if m.role != Role::Qualifier => Some(EntityClass::Location),
                     (NameClass::Place, _) => None,
                     (NameClass::Unknown, _) if m.role == Role::Location => Some(EntityClass::Location),
@@ -101,17 +109,139 @@ pub fn named_entities(doc: &Document) -> Vec<NamedEntity> {
                 Referent::Pronoun(_) | Referent::Anaphor { .. } | Referent::Description { .. } => None,
             };
             if let Some(class) = class {
-                out.push((m.tokens.clone(), class));
+                let tokens = match (&m.referent, class) {
+                    (Referent::Name { .. }, EntityClass::Organization) => without_member_noun(&v, m.tokens.clone()),
+                    _ => m.tokens.clone(),
+                };
+                out.push((tokens, class));
+            }
+            // The ruler inside "the Velmar regime" is a person of their own.
+            if matches!(m.referent, Referent::Name { .. }) && names_a_ruler(&v, m.tokens.clone()) {
+                out.push((m.tokens.start..m.tokens.start + 1, EntityClass::Person));
             }
         }
     }
+    without_products(&v, &mut out);
     family_names_alone(&v, &from_country, &mut out);
+    shorter_person_names(&v, &mut out);
     let mut out = with_titles(&v, &res.mentions, out);
     out.sort_by_key(|(t, _)| t.start);
     out.into_iter()
         .map(|(tokens, class)| NamedEntity {
             span: v.span(tokens),
             class,
+        })
+        .collect()
+}
+
+/// People who belong to a body, as the noun after its name ("Acme officials").
+static MEMBER_NOUNS: WordSet = WordSet::new(&[
+    "officials",
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "attorney",
+    "attorneys",
+    "lawyer",
+    "lawyers",
+    "commander",
+    "commanders",
+    "officer",
+    "officers",
+    "employees",
+    "members",
+    "leader",
+    "leaders",
+    "agents",
+    "terrorists",
+    "fighters",
+    "militants",
+]);
+
+/// "Acme officials", "Acme's spokesman": the people are not the organisation, whose name is
+/// the capitalised part alone.
+fn without_member_noun(v: &TokenView, tokens: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let last = tokens.end - 1;
+    if tokens.len() < 2 || !v.is_any(last, &MEMBER_NOUNS) || v.is_capitalized(last) {
+        return tokens;
+    }
+    let mut end = last;
+    while end > tokens.start + 1 && (!v.is_word(end - 1) || !v.is_capitalized(end - 1)) {
+        end -= 1;
+    }
+    tokens.start..end
+}
+
+/// True when a match score ("1 – 0", "2-1") starts at `k`.
+fn score_at(v: &TokenView, k: usize) -> bool {
+    let number = |i: usize| i < v.len() && v.kind(i) == crate::text::TokenKind::Number;
+    number(k) && v.is_any(k + 1, &["–", "-", "—"]) && number(k + 2)
+}
+
+/// Countries and places that play: one named right before or after a match score ("Sweden
+/// 1 – 0 Korea Republic", "lost 1 – 2 to England"). In a match report a country's or region's
+/// name is its team's name, so it is a team, an organisation, throughout the document.
+struct Teams<'a> {
+    countries: Vec<u16>,
+    places: Vec<&'a str>,
+}
+
+fn teams<'a>(v: &TokenView, mentions: &'a [super::resolve::Resolved]) -> Teams<'a> {
+    let mut teams = Teams {
+        countries: Vec::new(),
+        places: Vec::new(),
+    };
+    for m in mentions.iter().map(|r| &r.mention) {
+        let start = m.tokens.start;
+        // "Sweden 1 – 0", "1 – 0 Korea Republic", "lost 1 – 2 to England".
+        let scored = score_at(v, m.tokens.end)
+            || (start >= 3 && score_at(v, start - 3))
+            || (start >= 4 && v.is(start - 1, "to") && score_at(v, start - 4));
+        if !scored {
+            continue;
+        }
+        match &m.referent {
+            Referent::Country { country, form } if *form != CountryForm::Demonym => teams.countries.push(*country),
+            Referent::Name {
+                class: NameClass::Place,
+                name,
+            } => teams.places.push(name.as_str()),
+            _ => {}
+        }
+    }
+    teams
+}
+
+/// "the Velmar regime", "the Smith administration": a regime or an administration is named
+/// after the person who leads it (a country's would be an adjective: "the Syrian regime").
+fn names_a_ruler(v: &TokenView, tokens: std::ops::Range<usize>) -> bool {
+    let (start, last) = (tokens.start, tokens.end - 1);
+    tokens.len() == 2
+        && start > 0
+        && v.is(start - 1, "the")
+        && v.is_capitalized(start)
+        && !v.is_all_caps(start)
+        && v.is_any(last, &["regime", "administration"])
+}
+
+/// Names the document reads as an organisation somewhere. A name keeps one sense through a
+/// text ("one sense per discourse"): "Acme officials" makes "within Acme" the organisation
+/// too, not a place.
+fn organisation_names<'a>(
+    mentions: &'a [super::resolve::Resolved],
+    entities: &[super::resolve::Entity],
+) -> std::collections::HashSet<&'a str> {
+    mentions
+        .iter()
+        .filter_map(|r| match &r.mention.referent {
+            Referent::Name { class, name } => {
+                let org = *class == NameClass::Org
+                    || r.entity
+                        .is_some_and(|e| entities[e].kind == EntityKind::Named(NameClass::Org));
+                org.then_some(name.as_str())
+            }
+            _ => None,
         })
         .collect()
 }
@@ -189,6 +319,35 @@ fn family_names_alone(v: &TokenView, from_country: &[bool], out: &mut Vec<(std::
     for (k, _) in covered.iter().enumerate().filter(|(_, c)| !**c) {
         if v.is_sentence_start(k) && family.contains(v.raw(k)) {
             out.push((k..k + 1, EntityClass::Person));
+        }
+    }
+}
+
+/// "Kestrel Vantor 3", "Galaxy Note 9": a name followed by a version number is a product,
+/// no person, wherever else the document names it.
+fn without_products(v: &TokenView, out: &mut Vec<(std::ops::Range<usize>, EntityClass)>) {
+    let versioned = |t: &std::ops::Range<usize>| t.end < v.len() && v.kind(t.end) == crate::text::TokenKind::Number;
+    let products: std::collections::HashSet<&str> = out
+        .iter()
+        .filter(|(t, c)| *c == EntityClass::Person && versioned(t))
+        .map(|(t, _)| v.slice(t.clone()))
+        .collect();
+    out.retain(|(t, c)| *c != EntityClass::Person || !products.contains(v.slice(t.clone())));
+}
+
+/// The last two or more words of a person's name name that person ("the Jane Roe show" after
+/// "Olympian Jane Roe" was read as one name): one name, one sense per document.
+fn shorter_person_names(v: &TokenView, out: &mut [(std::ops::Range<usize>, EntityClass)]) {
+    let words = |t: &std::ops::Range<usize>| t.clone().filter(|&k| v.is_word(k)).map(|k| v.raw(k)).collect::<Vec<_>>();
+    let persons: Vec<Vec<&str>> = out
+        .iter()
+        .filter(|(t, c)| *c == EntityClass::Person && t.len() >= 3)
+        .map(|(t, _)| words(t))
+        .collect();
+    for (t, c) in out.iter_mut().filter(|(t, c)| *c != EntityClass::Person && t.len() >= 2) {
+        let name = words(t);
+        if persons.iter().any(|p| p.len() > name.len() && p.ends_with(&name)) {
+            *c = EntityClass::Person;
         }
     }
 }
