@@ -449,13 +449,14 @@ fn merge_contained_names(entities: &mut [Entity], out: &mut [Resolved]) {
     // Each live entity's first name stays the same through these merges (a merge only appends
     // names to the entity it keeps), so its specific words are computed once, not per pair.
     let mut words: Vec<Option<Vec<String>>> = vec![None; entities.len()];
+    let live_org = |e: &Entity| is_live(e) && matches!(e.kind, EntityKind::Named(NameClass::Org));
     for i in 0..entities.len() {
+        // Entity `i` changes only when merged away, which ends its pairs: test it once.
+        if !live_org(&entities[i]) {
+            continue;
+        }
         for j in 0..entities.len() {
-            if i == j || !is_live(&entities[i]) || !is_live(&entities[j]) {
-                continue;
-            }
-            let orgs = |e: &Entity| matches!(e.kind, EntityKind::Named(NameClass::Org));
-            if !orgs(&entities[i]) || !orgs(&entities[j]) {
+            if i == j || !live_org(&entities[j]) {
                 continue;
             }
             for k in [i, j] {
@@ -468,6 +469,7 @@ fn merge_contained_names(entities: &mut [Entity], out: &mut [Resolved]) {
             };
             if small.len() >= 2 && small.len() < large.len() && small.iter().all(|w| large.contains(w)) {
                 merge(entities, out, i, j);
+                break;
             }
         }
     }
