@@ -51,7 +51,9 @@ fn shape_of(raw: &str) -> u8 {
         if b.first().is_some_and(u8::is_ascii_uppercase) {
             shape |= SHAPE_CAPITALIZED;
         }
-        if b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2 && !b.iter().any(u8::is_ascii_lowercase) {
+        // The lower-case test first: it stops at the first small letter, which most words
+        // have within their first two bytes, so the letters are rarely counted.
+        if !b.iter().any(u8::is_ascii_lowercase) && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2 {
             shape |= SHAPE_ALL_CAPS;
         }
         return shape;
