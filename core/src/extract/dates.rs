@@ -43,12 +43,19 @@ fn year_of(v: &TokenView, i: usize) -> Option<i32> {
         .filter(|y| (1800..=2100).contains(y))
 }
 
+// Asked of every token: only a digit (or the '+' a number may start with) can start a day.
+// That test is inlined where it is asked; the parse, for the few tokens that pass, is not.
+#[inline(always)]
 fn day_of(v: &TokenView, i: usize) -> Option<u8> {
     let r = v.raw(i);
-    // Asked of every token: only a digit (or the '+' a number may start with) can start a day.
     if !r.as_bytes().first().is_some_and(|b| b.is_ascii_digit() || *b == b'+') {
         return None;
     }
+    parse_day(r)
+}
+
+#[inline(never)]
+fn parse_day(r: &str) -> Option<u8> {
     let digits = r.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     (1..=2)
         .contains(&digits.len())
