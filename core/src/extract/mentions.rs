@@ -610,7 +610,7 @@ fn name_mention(v: &TokenView, r: Range<usize>, class: NameClass, s: u32) -> Men
     Mention::new(r, Referent::Name { class, name }, s)
 }
 
-pub(crate) static AUXILIARIES: WordSet = WordSet::new(&[
+pub(crate) static AUXILIARIES: WordSet = Flag::Auxiliaries.list(&[
     "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "can",
     "could", "may", "might", "must", "shall", "should", "not",
 ]);
@@ -633,7 +633,7 @@ fn is_np_modifier(v: &TokenView, lex: &Lexicon, i: usize) -> bool {
 }
 
 /// Nouns that head a description of an organisation.
-pub(crate) static DESCRIPTION_HEADS: WordSet = WordSet::new(&[
+pub(crate) static DESCRIPTION_HEADS: WordSet = Flag::DescriptionHeads.list(&[
     "group",
     "organization",
     "organisation",
@@ -906,7 +906,7 @@ pub fn is_abbreviation_of(abbr: &str, name: &str) -> bool {
 }
 
 /// Adverbs that may sit between a subject and its verb ("South Korea only launched").
-pub(crate) static ADVERBS: WordSet = WordSet::new(&[
+pub(crate) static ADVERBS: WordSet = Flag::Adverbs.list(&[
     "only",
     "also",
     "now",

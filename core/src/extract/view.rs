@@ -262,6 +262,14 @@ impl<'a> TokenView<'a> {
             bit => self.flags[i] & bit != 0,
         }
     }
+
+    /// In any of the flagged `lists`: one test of the token's flags for all of them.
+    #[inline(always)]
+    pub fn is_in_any(&self, i: usize, lists: &[&'static super::words::WordSet]) -> bool {
+        let mask = lists.iter().fold(0, |m, l| m | l.bit());
+        debug_assert!(lists.iter().all(|l| l.bit() != 0), "only flagged lists have token flags");
+        i < self.len() && self.flags[i] & mask != 0
+    }
 }
 
 /// A flag per token of one sentence, indexed by document token index, so per-sentence work
