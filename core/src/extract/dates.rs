@@ -64,11 +64,26 @@ fn parse_day(r: &str) -> Option<u8> {
         .filter(|d| (1..=31).contains(d))
 }
 
+/// False for a token none of `find_times`' rules can start at: not capitalised (so no month
+/// or capitalised weekday), no leading digit or '+' (so no day or year), and not a lower-case
+/// weekday nor the first word of a relative expression. Most tokens, at the cost of a few tests.
+fn may_start_time(v: &TokenView, i: usize) -> bool {
+    if v.is_capitalized(i) || v.raw(i).as_bytes().first().is_some_and(|b| b.is_ascii_digit() || *b == b'+') {
+        return true;
+    }
+    let w = v.lower(i);
+    w.ends_with("day") || matches!(w, "last" | "this" | "next")
+}
+
 /// All temporal expressions of a token range, left to right.
 pub fn find_times(v: &TokenView, range: Range<usize>) -> Vec<TimeExpr> {
     let mut out = Vec::new();
     let mut i = range.start;
     while i < range.end {
+        if !may_start_time(v, i) {
+            i += 1;
+            continue;
+        }
         let since = i > range.start && v.is(i - 1, "since");
         let month = v.is_capitalized(i).then(|| month_number(v.raw(i))).flatten().filter(|_| {
             v.lower(i) != "may"
