@@ -131,6 +131,12 @@ impl<V> PhraseIndex<V> {
         out
     }
 
+    /// True when some phrase starts with this word: else `matches_at` finds nothing there.
+    #[inline]
+    pub fn starts_phrase(&self, word: WordId) -> bool {
+        self.root.get(word as usize).is_some_and(|&n| n != 0)
+    }
+
     /// [`PhraseIndex::matches_at`] into a buffer the caller reuses (it is cleared first).
     pub fn matches_at_into<'s>(&'s self, ids: &[Option<WordId>], skip: &[bool], start: usize, out: &mut Vec<(usize, &'s [V])>) {
         out.clear();
