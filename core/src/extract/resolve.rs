@@ -111,6 +111,9 @@ pub struct DocResolution {
 /// made plain, words split at spaces and hyphens and joined by single spaces, lower case.
 fn normalize_name(s: &str) -> String {
     let s = s.strip_prefix("The ").or_else(|| s.strip_prefix("the ")).unwrap_or(s);
+    if s.is_ascii() {
+        return normalize_ascii_name(s);
+    }
     // One pass and one allocation: this runs for every name mention and entity.
     let mut out = String::with_capacity(s.len());
     let mut gap = false;
@@ -135,6 +138,27 @@ fn normalize_name(s: &str) -> String {
     } else {
         out.to_lowercase()
     }
+}
+
+/// [`normalize_name`] of an ASCII name, the common case: the same rules byte by byte, with no
+/// characters to decode and each letter lower-cased as it is copied.
+fn normalize_ascii_name(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut gap = false;
+    for b in s.bytes() {
+        match b {
+            b'.' => {}
+            b if char::from(b).is_whitespace() || b == b'-' => gap = !out.is_empty(),
+            b => {
+                if gap {
+                    out.push(' ');
+                    gap = false;
+                }
+                out.push(char::from(b.to_ascii_lowercase()));
+            }
+        }
+    }
+    out
 }
 
 /// `a.to_lowercase() == norm` without allocating for ASCII `a`.
@@ -838,4 +862,20 @@ fn it_antecedent(v: &TokenView, lex: &Lexicon, entities: &[Entity], out: &[Resol
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_names_normalise_as_other_names_do() {
+        assert_eq!(normalize_name("The U.S.-led  Coalition\tForces"), "us led coalition forces");
+        // The same name with a non-ASCII word takes the general path.
+        assert_eq!(
+            normalize_name("The U.S.-led  Coalition\tForces’ É"),
+            "us led coalition forces' é"
+        );
+        assert_eq!(normalize_name(" -NATO- "), "nato");
+    }
 }
