@@ -187,7 +187,7 @@ pub fn find_times(v: &TokenView, range: Range<usize>) -> Vec<TimeExpr> {
                     &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
                 )
         {
-            if let Some(w) = weekday_number(v.raw(i)).filter(|_| v.raw(i).len() > 4) {
+            if let Some(w) = (v.raw(i).len() > 4).then(|| weekday_number(v.raw(i))).flatten() {
                 out.push(TimeExpr {
                     tokens: i..i + 1,
                     kind: TimeKind::Weekday(w),
