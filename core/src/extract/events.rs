@@ -178,11 +178,13 @@ struct Trigger {
 
 pub fn document_events(v: &TokenView, lex: &Lexicon, res: &DocResolution) -> Vec<DocEvent> {
     let mut events = Vec::new();
-    let mut by_sentence: Vec<Vec<&Resolved>> = vec![Vec::new(); v.sentences.len()];
-    for r in &res.mentions {
-        by_sentence[r.mention.sentence as usize].push(r);
-    }
-    for (s, mentions) in by_sentence.iter().enumerate() {
+    // The mentions of each sentence in their order: one stable sort (next to nothing for
+    // mentions already in text order) rather than a vector per sentence. A sentence without
+    // mentions has no actor, so it has no group to visit.
+    let mut by_sentence: Vec<&Resolved> = res.mentions.iter().collect();
+    by_sentence.sort_by_key(|r| r.mention.sentence);
+    for mentions in by_sentence.chunk_by(|a, b| a.mention.sentence == b.mention.sentence) {
+        let s = mentions[0].mention.sentence as usize;
         let is_actor = |r: &&Resolved| {
             r.mention.role == Role::Participant
                 && r.entity.is_some_and(|e| {
