@@ -97,13 +97,12 @@ impl<'a> TokenView<'a> {
         lexicon: &Lexicon,
     ) -> TokenView<'a> {
         let (lower, lower_spans) = lower_forms(text, &tokens);
-        let lower_of = |i: usize| &lower[lower_spans[i].range()];
         let glued_hyphen: Vec<bool> = (0..tokens.len()).map(|i| is_glued_hyphen(&tokens, i, text)).collect();
         let mut word_ids = Vec::with_capacity(tokens.len());
         let mut shape = Vec::with_capacity(tokens.len());
         let mut flags = Vec::with_capacity(tokens.len());
         for (i, t) in tokens.iter().enumerate() {
-            let info = lexicon.word_info(lower_of(i));
+            let info = lexicon.word_info_in(&lower, lower_spans[i].range());
             flags.push(info.flags);
             word_ids.push(if glued_hyphen[i] { None } else { info.phrase_word });
             let mut bits = shape_of(t.text(text));
