@@ -278,12 +278,15 @@ fn clause_end(v: &TokenView, from: usize, limit: usize) -> usize {
 
 /// A word that opens a new clause. "as" does when a subject and a verb follow ("as the US
 /// attempts"), not as a preposition ("as a contributing participant", "such as LG").
+// Inlined: asked of nearly every token, and one flag test settles all but "as".
+#[inline(always)]
 fn is_clause_boundary(v: &TokenView, i: usize) -> bool {
-    if v.is_in_any(i, &[&CLAUSE_PUNCT, &RELATIVES, &SUBORDINATORS]) {
-        return true;
-    }
-    v.is(i, "as")
-        && v.is(i + 1, "the")
+    v.is_in_any(i, &[&CLAUSE_PUNCT, &RELATIVES, &SUBORDINATORS]) || (v.is(i, "as") && as_opens_clause(v, i))
+}
+
+/// "as" at `i` opens a clause (see [`is_clause_boundary`]).
+fn as_opens_clause(v: &TokenView, i: usize) -> bool {
+    v.is(i + 1, "the")
         && !(i > 0 && v.is_any(i - 1, &["such", "same", "well", "so"]))
         && (i + 2..(i + 6).min(v.len())).any(|k| v.is_word(k) && !v.is_capitalized(k) && !verbish_free(v, k))
 }
@@ -563,9 +566,16 @@ fn pattern_matches(v: &TokenView, lex: &Lexicon, pre: &[Elem], post: &[Elem], ve
 
 /// A verb of saying used as one: "said", "alleged that", not the adjective in "alleged Russian
 /// cyberattacks" nor "according" (handled as "according to").
+// Inlined: asked of most words, and the flag test rules out nearly all of them.
+#[inline(always)]
 fn is_saying(v: &TokenView, i: usize) -> bool {
+    v.is_any(i, &REPORTING_VERBS) && is_reporting_verb_saying(v, i)
+}
+
+/// [`is_saying`] of a reporting verb.
+fn is_reporting_verb_saying(v: &TokenView, i: usize) -> bool {
     let w = v.lower(i);
-    if !v.is_any(i, &REPORTING_VERBS) || w == "according" || !verb_like(v, i) {
+    if w == "according" || !verb_like(v, i) {
         return false;
     }
     let before_aux = i > 0 && v.is_any(i - 1, &["has", "have", "had", "was", "were", "is", "are"]);
