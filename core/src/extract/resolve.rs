@@ -315,7 +315,7 @@ pub fn resolve(v: &TokenView, lex: &Lexicon, mentions: Vec<Mention>) -> DocResol
                     idx = entities.iter().position(|e| {
                         e.kind == EntityKind::Named(NameClass::Person) && m.tokens.len() == 1 && {
                             let full = &e.norms[0]; // normalize_name(&e.names[0])
-                            full.split(' ').last() == Some(norm.as_str()) || full.split(' ').next() == Some(norm.as_str())
+                            full.rsplit(' ').next() == Some(norm.as_str()) || full.split(' ').next() == Some(norm.as_str())
                         }
                     });
                 }
