@@ -143,22 +143,23 @@ fn normalize_name(s: &str) -> String {
 /// [`normalize_name`] of an ASCII name, the common case: the same rules byte by byte, with no
 /// characters to decode and each letter lower-cased as it is copied.
 fn normalize_ascii_name(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    let mut out = Vec::with_capacity(s.len());
     let mut gap = false;
     for b in s.bytes() {
         match b {
             b'.' => {}
-            b if char::from(b).is_whitespace() || b == b'-' => gap = !out.is_empty(),
+            // The ASCII characters `char::is_whitespace` accepts, and the hyphen.
+            b'\t'..=b'\r' | b' ' | b'-' => gap = !out.is_empty(),
             b => {
                 if gap {
-                    out.push(' ');
+                    out.push(b' ');
                     gap = false;
                 }
-                out.push(char::from(b.to_ascii_lowercase()));
+                out.push(b.to_ascii_lowercase());
             }
         }
     }
-    out
+    String::from_utf8(out).expect("ASCII in, ASCII out")
 }
 
 /// `a.to_lowercase() == norm` without allocating for ASCII `a`.
