@@ -290,7 +290,8 @@ impl Mask {
 impl std::ops::Index<usize> for Mask {
     type Output = bool;
     fn index(&self, i: usize) -> &bool {
-        i.checked_sub(self.start).and_then(|k| self.bits.get(k)).unwrap_or(&false)
+        // Below the range the subtraction wraps to past its end: one test for both sides.
+        self.bits.get(i.wrapping_sub(self.start)).unwrap_or(&false)
     }
 }
 
