@@ -246,8 +246,12 @@ impl<'a> TokenView<'a> {
 
     #[inline]
     pub fn is(&self, i: usize, word: &str) -> bool {
-        // Bytes, not `str`: equal bytes are equal strings, and no char-boundary checks.
-        i < self.len() && self.lower.as_bytes()[self.lower_spans[i].range()] == *word.as_bytes()
+        // Bytes, not `str`: equal bytes are equal strings, and no char-boundary checks. The
+        // lengths first, from the span: most tokens differ in length from the word.
+        i < self.len() && {
+            let span = self.lower_spans[i];
+            span.len() == word.len() && self.lower.as_bytes()[span.range()] == *word.as_bytes()
+        }
     }
 
     // Always inlined: the flag test is one AND, far cheaper than the call.

@@ -34,6 +34,8 @@ pub fn push_normalized(word: &str, out: &mut String) {
 
 /// True for a hyphen glued to both neighbours ("Jae-in", "US-led"): matching skips it, so
 /// "Moon Jae-in" and "Moon Jae in" are the same phrase.
+// Inlined: asked of every token, and its first test (punctuation) rules out most of them.
+#[inline]
 pub fn is_glued_hyphen(tokens: &[Token], i: usize, text: &str) -> bool {
     let t = tokens[i];
     t.kind == TokenKind::Punct
