@@ -11,6 +11,7 @@ use crate::lexicon::Lexicon;
 use crate::lexicon::dictionary::DictKind;
 use crate::model::*;
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 
 /// What a document entity became in the model.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -407,14 +408,22 @@ fn event_code(lex: &Lexicon, c: &super::events::Coding) -> EventCode {
 
 /// Words of a sentence, for telling repeated quotes apart from different statements.
 fn word_set(text: &str) -> Vec<String> {
-    let mut w: Vec<String> = text
+    // Most words are lower-case ASCII already: they are borrowed, not copied, and only the
+    // distinct words end up as strings.
+    let mut w: Vec<Cow<str>> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() > 2)
-        .map(str::to_lowercase)
+        .map(|w| {
+            if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                Cow::Borrowed(w)
+            } else {
+                Cow::Owned(w.to_lowercase())
+            }
+        })
         .collect();
-    w.sort();
+    w.sort_unstable();
     w.dedup();
-    w
+    w.into_iter().map(Cow::into_owned).collect()
 }
 
 fn jaccard(a: &[String], b: &[String]) -> f64 {
@@ -880,6 +889,23 @@ mod tests {
             }
         }
         out.trim_end_matches('-').to_string()
+    }
+
+    #[test]
+    fn word_sets_are_the_plain_ones() {
+        let plain = |text: &str| {
+            let mut w: Vec<String> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.len() > 2)
+                .map(str::to_lowercase)
+                .collect();
+            w.sort();
+            w.dedup();
+            w
+        };
+        let text = "The US and the EU said THE talks, in Seoul (2023), were “good”; the US-led bloc of ΟΔΟΣ Σοφία";
+        assert_eq!(word_set(text), plain(text));
+        assert!(word_set(text).contains(&"seoul".to_string()));
     }
 
     #[test]
