@@ -43,12 +43,19 @@ fn year_of(v: &TokenView, i: usize) -> Option<i32> {
         .filter(|y| (1800..=2100).contains(y))
 }
 
+// Asked of every token: only a digit (or the '+' a number may start with) can start a day.
+// That test is inlined where it is asked; the parse, for the few tokens that pass, is not.
+#[inline(always)]
 fn day_of(v: &TokenView, i: usize) -> Option<u8> {
     let r = v.raw(i);
-    // Asked of every token: only a digit (or the '+' a number may start with) can start a day.
     if !r.as_bytes().first().is_some_and(|b| b.is_ascii_digit() || *b == b'+') {
         return None;
     }
+    parse_day(r)
+}
+
+#[inline(never)]
+fn parse_day(r: &str) -> Option<u8> {
     let digits = r.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     (1..=2)
         .contains(&digits.len())
@@ -57,11 +64,26 @@ fn day_of(v: &TokenView, i: usize) -> Option<u8> {
         .filter(|d| (1..=31).contains(d))
 }
 
+/// False for a token none of `find_times`' rules can start at: not capitalised (so no month
+/// or capitalised weekday), no leading digit or '+' (so no day or year), and not a lower-case
+/// weekday nor the first word of a relative expression. Most tokens, at the cost of a few tests.
+fn may_start_time(v: &TokenView, i: usize) -> bool {
+    if v.is_capitalized(i) || v.raw(i).as_bytes().first().is_some_and(|b| b.is_ascii_digit() || *b == b'+') {
+        return true;
+    }
+    let w = v.lower(i);
+    w.ends_with("day") || matches!(w, "last" | "this" | "next")
+}
+
 /// All temporal expressions of a token range, left to right.
 pub fn find_times(v: &TokenView, range: Range<usize>) -> Vec<TimeExpr> {
     let mut out = Vec::new();
     let mut i = range.start;
     while i < range.end {
+        if !may_start_time(v, i) {
+            i += 1;
+            continue;
+        }
         let since = i > range.start && v.is(i - 1, "since");
         let month = v.is_capitalized(i).then(|| month_number(v.raw(i))).flatten().filter(|_| {
             v.lower(i) != "may"
@@ -165,7 +187,7 @@ pub fn find_times(v: &TokenView, range: Range<usize>) -> Vec<TimeExpr> {
                     &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
                 )
         {
-            if let Some(w) = weekday_number(v.raw(i)).filter(|_| v.raw(i).len() > 4) {
+            if let Some(w) = (v.raw(i).len() > 4).then(|| weekday_number(v.raw(i))).flatten() {
                 out.push(TimeExpr {
                     tokens: i..i + 1,
                     kind: TimeKind::Weekday(w),

@@ -45,17 +45,17 @@ pub struct DocEvent {
     pub place: Option<usize>,
 }
 
-pub(crate) static DETERMINERS: WordSet = WordSet::new(&[
+pub(crate) static DETERMINERS: WordSet = Flag::Determiners.list(&[
     "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "'s", "'", "any", "some",
     "no", "every", "each",
 ]);
-pub(crate) static BE_FORMS: WordSet = WordSet::new(&["is", "are", "was", "were", "be", "been", "being", "am", "'s"]);
-pub(crate) static SUBORDINATORS: WordSet = WordSet::new(&[
+pub(crate) static BE_FORMS: WordSet = Flag::BeForms.list(&["is", "are", "was", "were", "be", "been", "being", "am", "'s"]);
+pub(crate) static SUBORDINATORS: WordSet = Flag::Subordinators.list(&[
     "while", "when", "although", "though", "because", "if", "unless", "whether", "whereas", "where", "after", "before", "until",
 ]);
 /// Verbs whose "to"-infinitive complement is an intention, not an act: "applied to join" is
 /// an expression of intent (CAMEO 03, PLOVER AGREE), "threatened to withdraw" a threat.
-pub(crate) static INTENTION_VERBS: WordSet = WordSet::new(&[
+pub(crate) static INTENTION_VERBS: WordSet = Flag::IntentionVerbs.list(&[
     "threaten",
     "threatened",
     "threatens",
@@ -114,11 +114,11 @@ pub(crate) static INTENTION_VERBS: WordSet = WordSet::new(&[
     "weighing",
 ]);
 /// Verbs whose "to"-infinitive complement is what was decided: the complement is the event.
-pub(crate) static DECISION_VERBS: WordSet = WordSet::new(&[
+pub(crate) static DECISION_VERBS: WordSet = Flag::DecisionVerbs.list(&[
     "decide", "decided", "decides", "vote", "voted", "votes", "resolve", "resolved", "choose", "chose", "chosen", "move", "moved",
 ]);
 /// Nouns whose "to"-infinitive is their content, not a separate act ("an agreement to share").
-pub(crate) static CONTENT_NOUNS: WordSet = WordSet::new(&[
+pub(crate) static CONTENT_NOUNS: WordSet = Flag::ContentNouns.list(&[
     "agreement",
     "deal",
     "treaty",
@@ -135,7 +135,7 @@ pub(crate) static CONTENT_NOUNS: WordSet = WordSet::new(&[
     "network",
 ]);
 /// Words that evaluate their subject negatively: a statement calling X these criticises X.
-pub(crate) static NEGATIVE_EVALUATION: WordSet = WordSet::new(&[
+pub(crate) static NEGATIVE_EVALUATION: WordSet = Flag::NegativeEvaluation.list(&[
     "pawn",
     "provocation",
     "provocative",
@@ -162,8 +162,8 @@ pub(crate) static NEGATIVE_EVALUATION: WordSet = WordSet::new(&[
     "belligerent",
     "contain",
 ]);
-pub(crate) static RELATIVES: WordSet = WordSet::new(&["which", "who", "whom", "whose"]);
-pub(crate) static CLAUSE_PUNCT: WordSet = WordSet::new(&[";", ":", "(", ")", "—", "–"]);
+pub(crate) static RELATIVES: WordSet = Flag::Relatives.list(&["which", "who", "whom", "whose"]);
+pub(crate) static CLAUSE_PUNCT: WordSet = Flag::ClausePunct.list(&[";", ":", "(", ")", "—", "–"]);
 
 /// A trigger found in a sentence.
 #[derive(Debug, Clone)]
@@ -178,11 +178,13 @@ struct Trigger {
 
 pub fn document_events(v: &TokenView, lex: &Lexicon, res: &DocResolution) -> Vec<DocEvent> {
     let mut events = Vec::new();
-    let mut by_sentence: Vec<Vec<&Resolved>> = vec![Vec::new(); v.sentences.len()];
-    for r in &res.mentions {
-        by_sentence[r.mention.sentence as usize].push(r);
-    }
-    for (s, mentions) in by_sentence.iter().enumerate() {
+    // The mentions of each sentence in their order: one stable sort (next to nothing for
+    // mentions already in text order) rather than a vector per sentence. A sentence without
+    // mentions has no actor, so it has no group to visit.
+    let mut by_sentence: Vec<&Resolved> = res.mentions.iter().collect();
+    by_sentence.sort_by_key(|r| r.mention.sentence);
+    for mentions in by_sentence.chunk_by(|a, b| a.mention.sentence == b.mention.sentence) {
+        let s = mentions[0].mention.sentence as usize;
         let is_actor = |r: &&Resolved| {
             r.mention.role == Role::Participant
                 && r.entity.is_some_and(|e| {
@@ -361,12 +363,15 @@ fn clause_end(v: &TokenView, from: usize, limit: usize) -> usize {
 
 /// A word that opens a new clause. "as" does when a subject and a verb follow ("as the US
 /// attempts"), not as a preposition ("as a contributing participant", "such as LG").
+// Inlined: asked of nearly every token, and one flag test settles all but "as".
+#[inline(always)]
 fn is_clause_boundary(v: &TokenView, i: usize) -> bool {
-    if v.is_any(i, &CLAUSE_PUNCT) || v.is_any(i, &RELATIVES) || v.is_any(i, &SUBORDINATORS) {
-        return true;
-    }
-    v.is(i, "as")
-        && v.is(i + 1, "the")
+    v.is_in_any(i, &[&CLAUSE_PUNCT, &RELATIVES, &SUBORDINATORS]) || (v.is(i, "as") && as_opens_clause(v, i))
+}
+
+/// "as" at `i` opens a clause (see [`is_clause_boundary`]).
+fn as_opens_clause(v: &TokenView, i: usize) -> bool {
+    v.is(i + 1, "the")
         && !(i > 0 && v.is_any(i - 1, &["such", "same", "well", "so"]))
         && (i + 2..(i + 6).min(v.len())).any(|k| v.is_word(k) && !v.is_capitalized(k) && !verbish_free(v, k))
 }
@@ -408,59 +413,61 @@ fn verb_like(v: &TokenView, i: usize) -> bool {
     true
 }
 
+/// Adjectives common in news text (see `is_adjective`).
+pub(crate) static COMMON_ADJECTIVES: WordSet = Flag::CommonAdjectives.list(&[
+    "frequent",
+    "new",
+    "major",
+    "key",
+    "big",
+    "main",
+    "top",
+    "joint",
+    "strong",
+    "large",
+    "small",
+    "high",
+    "low",
+    "recent",
+    "former",
+    "possible",
+    "common",
+    "same",
+    "real",
+    "full",
+    "early",
+    "late",
+    "long",
+    "short",
+    "good",
+    "bad",
+    "great",
+    "military",
+    "nuclear",
+    "cyber",
+    "foreign",
+    "national",
+    "international",
+    "official",
+    "formal",
+    "local",
+    "regional",
+    "global",
+    "diplomatic",
+    "economic",
+    "political",
+    "strategic",
+    "public",
+    "private",
+    "free",
+]);
+
 /// Words that are adjectives by their ending or by being common ones.
 fn is_adjective(w: &str) -> bool {
-    static COMMON: WordSet = WordSet::new(&[
-        "frequent",
-        "new",
-        "major",
-        "key",
-        "big",
-        "main",
-        "top",
-        "joint",
-        "strong",
-        "large",
-        "small",
-        "high",
-        "low",
-        "recent",
-        "former",
-        "possible",
-        "common",
-        "same",
-        "real",
-        "full",
-        "early",
-        "late",
-        "long",
-        "short",
-        "good",
-        "bad",
-        "great",
-        "military",
-        "nuclear",
-        "cyber",
-        "foreign",
-        "national",
-        "international",
-        "official",
-        "formal",
-        "local",
-        "regional",
-        "global",
-        "diplomatic",
-        "economic",
-        "political",
-        "strategic",
-        "public",
-        "private",
-        "free",
-    ]);
-    static SUFFIXES: WordSet = WordSet::new(&[
+    const SUFFIXES: [&str; 16] = [
         "al", "ic", "ive", "ous", "ful", "less", "ent", "ant", "ary", "ing", "ish", "able", "ible", "ese", "ian", "ern",
-    ]);
-    COMMON.has(w) || (w.len() > 4 && SUFFIXES.words().iter().any(|s| w.ends_with(s)))
+    ];
+    COMMON_ADJECTIVES.has(w) || (w.len() > 4 && SUFFIXES.iter().any(|s| w.ends_with(s)))
 }
 
 fn noun_like(v: &TokenView, i: usize) -> bool {
@@ -644,9 +651,16 @@ fn pattern_matches(v: &TokenView, lex: &Lexicon, pre: &[Elem], post: &[Elem], ve
 
 /// A verb of saying used as one: "said", "alleged that", not the adjective in "alleged Russian
 /// cyberattacks" nor "according" (handled as "according to").
+// Inlined: asked of most words, and the flag test rules out nearly all of them.
+#[inline(always)]
 fn is_saying(v: &TokenView, i: usize) -> bool {
+    v.is_any(i, &REPORTING_VERBS) && is_reporting_verb_saying(v, i)
+}
+
+/// [`is_saying`] of a reporting verb.
+fn is_reporting_verb_saying(v: &TokenView, i: usize) -> bool {
     let w = v.lower(i);
-    if !v.is_any(i, &REPORTING_VERBS) || w == "according" || !verb_like(v, i) {
+    if w == "according" || !verb_like(v, i) {
         return false;
     }
     let before_aux = i > 0 && v.is_any(i - 1, &["has", "have", "had", "was", "were", "is", "are"]);
@@ -1155,7 +1169,7 @@ fn state_behind_leader_act(v: &TokenView, res: &DocResolution, r: &Resolved) -> 
 }
 
 /// Wrongdoing a source can attribute to an actor.
-pub(crate) static CRIMES: WordSet = WordSet::new(&[
+pub(crate) static CRIMES: WordSet = Flag::Crimes.list(&[
     "fraud",
     "blackmail",
     "extortion",
@@ -1243,7 +1257,7 @@ fn block_of(v: &TokenView, s: usize) -> crate::document::BlockKind {
 }
 
 /// Acts done between two parties alike: with "X and Y" as subject, Y is the recipient.
-pub(crate) static SYMMETRIC: WordSet = WordSet::new(&[
+pub(crate) static SYMMETRIC: WordSet = Flag::Symmetric.list(&[
     "sign",
     "agree",
     "meet",

@@ -226,7 +226,7 @@ fn lexicon_hits(v: &TokenView, lex: &Lexicon, range: Range<usize>) -> Vec<LexHit
     let mut words: Vec<&str> = Vec::new();
     let mut i = range.start;
     while i < range.end {
-        if v.word_ids[i].is_none() {
+        if !v.word_ids[i].is_some_and(|w| lex.phrases.starts_phrase(w)) {
             i += 1;
             continue;
         }
@@ -278,12 +278,17 @@ fn has_digit(s: &str) -> bool {
     s.bytes().any(|b| b.is_ascii_digit())
 }
 
+/// A word that can be part of a name: capitalised, no digit, not a month or weekday.
+// Inlined: asked of every token, and the first tests rule out most of them.
+#[inline(always)]
+fn is_name_word(v: &TokenView, k: usize) -> bool {
+    v.is_word(k) && v.is_capitalized(k) && !v.is_any(k, &CALENDAR_WORDS) && !has_digit(v.raw(k))
+}
+
 /// Runs of capitalised words that can be names: "Korea Institute of Liberal Democracy",
 /// "Moon Jae-in", "Hu Xijin". Sentence-initial common words and titles are left out.
 fn name_chunks(v: &TokenView, range: Range<usize>, hit_starts: &[usize]) -> Vec<Chunk> {
-    // A word that can be part of a name: capitalised, no digit, not a month or weekday.
-    let name_word =
-        |k: usize| k < range.end && v.is_word(k) && v.is_capitalized(k) && !v.is_any(k, &CALENDAR_WORDS) && !has_digit(v.raw(k));
+    let name_word = |k: usize| k < range.end && is_name_word(v, k);
     let mut chunks = Vec::new();
     let mut i = range.start;
     while i < range.end {
@@ -651,7 +656,7 @@ fn name_mention(v: &TokenView, r: Range<usize>, class: NameClass, s: u32) -> Men
     Mention::new(r, Referent::Name { class, name }, s)
 }
 
-pub(crate) static AUXILIARIES: WordSet = WordSet::new(&[
+pub(crate) static AUXILIARIES: WordSet = Flag::Auxiliaries.list(&[
     "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "can",
     "could", "may", "might", "must", "shall", "should", "not",
 ]);
@@ -674,7 +679,7 @@ fn is_np_modifier(v: &TokenView, lex: &Lexicon, i: usize) -> bool {
 }
 
 /// Nouns that head a description of an organisation.
-pub(crate) static DESCRIPTION_HEADS: WordSet = WordSet::new(&[
+pub(crate) static DESCRIPTION_HEADS: WordSet = Flag::DescriptionHeads.list(&[
     "group",
     "organization",
     "organisation",
@@ -947,7 +952,7 @@ pub fn is_abbreviation_of(abbr: &str, name: &str) -> bool {
 }
 
 /// Adverbs that may sit between a subject and its verb ("South Korea only launched").
-pub(crate) static ADVERBS: WordSet = WordSet::new(&[
+pub(crate) static ADVERBS: WordSet = Flag::Adverbs.list(&[
     "only",
     "also",
     "now",

@@ -10,7 +10,8 @@ use crate::corpus::Corpus;
 use crate::lexicon::Lexicon;
 use crate::lexicon::dictionary::DictKind;
 use crate::model::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 
 /// What a document entity became in the model.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -21,29 +22,57 @@ enum Mapped {
 }
 
 fn slug(s: &str) -> String {
+    slug_of(s.chars())
+}
+
+/// The slug of a run of characters: letters and digits lower-cased, each run of anything else
+/// one '-' between them.
+fn slug_of(chars: impl Iterator<Item = char>) -> String {
     let mut out = String::new();
-    for c in s.chars() {
-        if c.is_alphanumeric() {
+    for c in chars {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
         } else if !out.ends_with('-') && !out.is_empty() {
             out.push('-');
         }
     }
-    out.trim_end_matches('-').to_string()
+    let end = out.trim_end_matches('-').len();
+    out.truncate(end);
+    out
 }
 
+/// The slug of a name with the British "Centre" and "Defence" (as written) spelled the American
+/// way, in one pass without copies of the name. Apostrophes need no care: like any character
+/// that is not a letter or digit, every kind becomes a '-'.
 fn normalize(s: &str) -> String {
-    slug(&s.replace('’', "'").replace("Centre", "Center").replace("Defence", "Defense"))
+    const SPELLINGS: [(&str, &str); 2] = [("Centre", "Center"), ("Defence", "Defense")];
+    let mut rest = s;
+    let mut respelled = "".chars();
+    slug_of(std::iter::from_fn(move || {
+        if let Some(c) = respelled.next() {
+            return Some(c);
+        }
+        let c = rest.chars().next()?;
+        if let Some((british, american)) = SPELLINGS.iter().find(|(b, _)| rest.starts_with(b)) {
+            rest = &rest[british.len()..];
+            respelled = american.chars();
+            return respelled.next();
+        }
+        rest = &rest[c.len_utf8()..];
+        Some(c)
+    }))
 }
 
 struct Builder<'a> {
     lex: &'a Lexicon,
     actors: Vec<Actor>,
-    by_key: HashMap<String, ActorId>,
+    by_key: FxHashMap<String, ActorId>,
     /// Normalised names and acronyms → actor, for matching across documents.
-    by_name: HashMap<String, ActorId>,
+    by_name: FxHashMap<String, ActorId>,
     places: Vec<Place>,
-    place_by_key: HashMap<String, PlaceId>,
+    place_by_key: FxHashMap<String, PlaceId>,
 }
 
 impl<'a> Builder<'a> {
@@ -379,14 +408,22 @@ fn event_code(lex: &Lexicon, c: &super::events::Coding) -> EventCode {
 
 /// Words of a sentence, for telling repeated quotes apart from different statements.
 fn word_set(text: &str) -> Vec<String> {
-    let mut w: Vec<String> = text
+    // Most words are lower-case ASCII already: they are borrowed, not copied, and only the
+    // distinct words end up as strings.
+    let mut w: Vec<Cow<str>> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() > 2)
-        .map(str::to_lowercase)
+        .map(|w| {
+            if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                Cow::Borrowed(w)
+            } else {
+                Cow::Owned(w.to_lowercase())
+            }
+        })
         .collect();
-    w.sort();
+    w.sort_unstable();
     w.dedup();
-    w
+    w.into_iter().map(Cow::into_owned).collect()
 }
 
 fn jaccard(a: &[String], b: &[String]) -> f64 {
@@ -412,10 +449,10 @@ pub fn build_model(corpus: &Corpus, analyses: &[DocAnalysis], lex: &Lexicon) -> 
     let mut b = Builder {
         lex,
         actors: Vec::new(),
-        by_key: HashMap::new(),
-        by_name: HashMap::new(),
+        by_key: FxHashMap::default(),
+        by_name: FxHashMap::default(),
         places: Vec::new(),
-        place_by_key: HashMap::new(),
+        place_by_key: FxHashMap::default(),
     };
     // Named entities with acronyms first, so every document's bare "NIS" finds its expansion.
     let mut mapped: Vec<Vec<Mapped>> = analyses.iter().map(|a| vec![Mapped::Nothing; a.entities.len()]).collect();
@@ -737,7 +774,7 @@ fn group_events(
     let keys: Vec<String> = pending.iter().map(|p| type_key(event(p))).collect();
     let statement = |p: &Pending| event(p).coding.cameo.as_deref() == Some("010") && event(p).coding.plover.is_none();
     // What a statement is about: the other acts reported in its sentence.
-    let mut acts: HashMap<(usize, u32), Vec<String>> = HashMap::new();
+    let mut acts: FxHashMap<(usize, u32), Vec<String>> = FxHashMap::default();
     for (i, p) in pending.iter().enumerate() {
         if !statement(p) {
             acts.entry((p.doc, event(p).sentence))
@@ -756,7 +793,7 @@ fn group_events(
         })
         .collect();
     // Candidates share a bucket: the same state behind the actor, recipient and kind of act.
-    let mut buckets: HashMap<(ActorId, Option<ActorId>, &str, bool, bool), Vec<usize>> = HashMap::new();
+    let mut buckets: FxHashMap<(ActorId, Option<ActorId>, &str, bool, bool), Vec<usize>> = FxHashMap::default();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for (i, p) in pending.iter().enumerate() {
         let e = event(p);
@@ -835,4 +872,58 @@ pub fn extractor_id() -> String {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     });
     format!("entente-core {} data {:08x}", env!("CARGO_PKG_VERSION"), hash >> 32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plain definition of a slug, which the one-pass `slug` and `normalize` must match.
+    fn plain_slug(s: &str) -> String {
+        let mut out = String::new();
+        for c in s.chars() {
+            if c.is_alphanumeric() {
+                out.extend(c.to_lowercase());
+            } else if !out.ends_with('-') && !out.is_empty() {
+                out.push('-');
+            }
+        }
+        out.trim_end_matches('-').to_string()
+    }
+
+    #[test]
+    fn word_sets_are_the_plain_ones() {
+        let plain = |text: &str| {
+            let mut w: Vec<String> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.len() > 2)
+                .map(str::to_lowercase)
+                .collect();
+            w.sort();
+            w.dedup();
+            w
+        };
+        let text = "The US and the EU said THE talks, in Seoul (2023), were “good”; the US-led bloc of ΟΔΟΣ Σοφία";
+        assert_eq!(word_set(text), plain(text));
+        assert!(word_set(text).contains(&"seoul".to_string()));
+    }
+
+    #[test]
+    fn one_pass_slugs_match_the_plain_definitions() {
+        for s in [
+            "NATO Cooperative Cyber Defence Centre of Excellence",
+            "Korea’s Centre",
+            "centre Defence-Centre’s",
+            "İstanbul ÉCOLE ΣΑΣ",
+            "--a--",
+            "",
+            "CentreDefence",
+            "Centr Defenc",
+            "DEFENCE",
+        ] {
+            assert_eq!(slug(s), plain_slug(s), "{s}");
+            let respelled = s.replace('’', "'").replace("Centre", "Center").replace("Defence", "Defense");
+            assert_eq!(normalize(s), plain_slug(&respelled), "{s}");
+        }
+    }
 }

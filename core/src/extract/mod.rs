@@ -95,19 +95,23 @@ pub fn analyze_document(doc: &Document, lex: &Lexicon) -> DocAnalysis {
     for (s, sentence) in v.sentences.iter().enumerate() {
         times.extend(find_times(&v, sentence.tokens.clone()).into_iter().map(|t| (t, s as u32)));
     }
+    // Before the events are moved into the analysis.
+    let claims = claims::find_claims(&v, &res, &doc_events);
     let events = doc_events
-        .iter()
+        .into_iter()
         .map(|e| {
             // The date nearest the trigger in its sentence, within a dozen words; else a date
-            // that opens the sentence ("On Thursday, ...") and so covers all of it.
+            // that opens the sentence ("On Thursday, ...") and so covers all of it. `times` is
+            // in sentence order, so the sentence's dates are one run of it.
             let sentence_start = v.sentences[e.sentence as usize].tokens.start;
-            let time = times
+            let first = times.partition_point(|(_, s)| *s < e.sentence);
+            let here = &times[first..first + times[first..].partition_point(|(_, s)| *s == e.sentence)];
+            let time = here
                 .iter()
                 .enumerate()
-                .filter(|(_, (_, s))| *s == e.sentence)
                 .map(|(i, (t, _))| {
                     (
-                        i,
+                        first + i,
                         t.tokens
                             .start
                             .abs_diff(e.trigger.start)
@@ -118,9 +122,9 @@ pub fn analyze_document(doc: &Document, lex: &Lexicon) -> DocAnalysis {
                 .min_by_key(|(_, d)| *d)
                 .map(|(i, _)| i)
                 .or_else(|| {
-                    times
-                        .iter()
-                        .position(|(t, s)| *s == e.sentence && t.tokens.start <= sentence_start + 2)
+                    here.iter()
+                        .position(|(t, _)| t.tokens.start <= sentence_start + 2)
+                        .map(|i| first + i)
                 });
             let object_words = (e.trigger.end..v.sentence_range(e.trigger.start).end)
                 .take(8)
@@ -134,8 +138,8 @@ pub fn analyze_document(doc: &Document, lex: &Lexicon) -> DocAnalysis {
                 actor_span: v.span(e.actor_tokens.clone()),
                 trigger_span: v.span(e.trigger.clone()),
                 recipient_span: e.recipient_tokens.clone().map(|r| v.span(r)),
-                lemma: e.lemma.clone(),
-                coding: e.coding.clone(),
+                lemma: e.lemma,
+                coding: e.coding,
                 modality: e.modality,
                 polarity: e.polarity,
                 source: e.source,
@@ -172,7 +176,6 @@ pub fn analyze_document(doc: &Document, lex: &Lexicon) -> DocAnalysis {
             }
         }
     }
-    let claims = claims::find_claims(&v, &res, &doc_events);
     DocAnalysis {
         sentences: v.sentences.iter().map(|s| (s.span, doc.blocks[s.block].kind)).collect(),
         entities: res.entities,

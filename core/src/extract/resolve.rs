@@ -111,6 +111,9 @@ pub struct DocResolution {
 /// made plain, words split at spaces and hyphens and joined by single spaces, lower case.
 fn normalize_name(s: &str) -> String {
     let s = s.strip_prefix("The ").or_else(|| s.strip_prefix("the ")).unwrap_or(s);
+    if s.is_ascii() {
+        return normalize_ascii_name(s);
+    }
     // One pass and one allocation: this runs for every name mention and entity.
     let mut out = String::with_capacity(s.len());
     let mut gap = false;
@@ -135,6 +138,28 @@ fn normalize_name(s: &str) -> String {
     } else {
         out.to_lowercase()
     }
+}
+
+/// [`normalize_name`] of an ASCII name, the common case: the same rules byte by byte, with no
+/// characters to decode and each letter lower-cased as it is copied.
+fn normalize_ascii_name(s: &str) -> String {
+    let mut out = Vec::with_capacity(s.len());
+    let mut gap = false;
+    for b in s.bytes() {
+        match b {
+            b'.' => {}
+            // The ASCII characters `char::is_whitespace` accepts, and the hyphen.
+            b'\t'..=b'\r' | b' ' | b'-' => gap = !out.is_empty(),
+            b => {
+                if gap {
+                    out.push(b' ');
+                    gap = false;
+                }
+                out.push(b.to_ascii_lowercase());
+            }
+        }
+    }
+    String::from_utf8(out).expect("ASCII in, ASCII out")
 }
 
 /// `a.to_lowercase() == norm` without allocating for ASCII `a`.
@@ -291,7 +316,7 @@ pub fn resolve(v: &TokenView, lex: &Lexicon, mentions: Vec<Mention>) -> DocResol
                     idx = entities.iter().position(|e| {
                         e.kind == EntityKind::Named(NameClass::Person) && m.tokens.len() == 1 && {
                             let full = &e.norms[0]; // normalize_name(&e.names[0])
-                            full.split(' ').last() == Some(norm.as_str()) || full.split(' ').next() == Some(norm.as_str())
+                            full.rsplit(' ').next() == Some(norm.as_str()) || full.split(' ').next() == Some(norm.as_str())
                         }
                     });
                 }
@@ -449,13 +474,14 @@ fn merge_contained_names(entities: &mut [Entity], out: &mut [Resolved]) {
     // Each live entity's first name stays the same through these merges (a merge only appends
     // names to the entity it keeps), so its specific words are computed once, not per pair.
     let mut words: Vec<Option<Vec<String>>> = vec![None; entities.len()];
+    let live_org = |e: &Entity| is_live(e) && matches!(e.kind, EntityKind::Named(NameClass::Org));
     for i in 0..entities.len() {
+        // Entity `i` changes only when merged away, which ends its pairs: test it once.
+        if !live_org(&entities[i]) {
+            continue;
+        }
         for j in 0..entities.len() {
-            if i == j || !is_live(&entities[i]) || !is_live(&entities[j]) {
-                continue;
-            }
-            let orgs = |e: &Entity| matches!(e.kind, EntityKind::Named(NameClass::Org));
-            if !orgs(&entities[i]) || !orgs(&entities[j]) {
+            if i == j || !live_org(&entities[j]) {
                 continue;
             }
             for k in [i, j] {
@@ -468,6 +494,7 @@ fn merge_contained_names(entities: &mut [Entity], out: &mut [Resolved]) {
             };
             if small.len() >= 2 && small.len() < large.len() && small.iter().all(|w| large.contains(w)) {
                 merge(entities, out, i, j);
+                break;
             }
         }
     }
@@ -836,4 +863,20 @@ fn it_antecedent(v: &TokenView, lex: &Lexicon, entities: &[Entity], out: &[Resol
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_names_normalise_as_other_names_do() {
+        assert_eq!(normalize_name("The U.S.-led  Coalition\tForces"), "us led coalition forces");
+        // The same name with a non-ASCII word takes the general path.
+        assert_eq!(
+            normalize_name("The U.S.-led  Coalition\tForces’ É"),
+            "us led coalition forces' é"
+        );
+        assert_eq!(normalize_name(" -NATO- "), "nato");
+    }
 }

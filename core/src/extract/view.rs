@@ -51,7 +51,9 @@ fn shape_of(raw: &str) -> u8 {
         if b.first().is_some_and(u8::is_ascii_uppercase) {
             shape |= SHAPE_CAPITALIZED;
         }
-        if b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2 && !b.iter().any(u8::is_ascii_lowercase) {
+        // The lower-case test first: it stops at the first small letter, which most words
+        // have within their first two bytes, so the letters are rarely counted.
+        if !b.iter().any(u8::is_ascii_lowercase) && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2 {
             shape |= SHAPE_ALL_CAPS;
         }
         return shape;
@@ -95,13 +97,12 @@ impl<'a> TokenView<'a> {
         lexicon: &Lexicon,
     ) -> TokenView<'a> {
         let (lower, lower_spans) = lower_forms(text, &tokens);
-        let lower_of = |i: usize| &lower[lower_spans[i].range()];
         let glued_hyphen: Vec<bool> = (0..tokens.len()).map(|i| is_glued_hyphen(&tokens, i, text)).collect();
         let mut word_ids = Vec::with_capacity(tokens.len());
         let mut shape = Vec::with_capacity(tokens.len());
         let mut flags = Vec::with_capacity(tokens.len());
         for (i, t) in tokens.iter().enumerate() {
-            let info = lexicon.word_info(lower_of(i));
+            let info = lexicon.word_info_in(&lower, lower_spans[i].range());
             flags.push(info.flags);
             word_ids.push(if glued_hyphen[i] { None } else { info.phrase_word });
             let mut bits = shape_of(t.text(text));
@@ -245,8 +246,12 @@ impl<'a> TokenView<'a> {
 
     #[inline]
     pub fn is(&self, i: usize, word: &str) -> bool {
-        // Bytes, not `str`: equal bytes are equal strings, and no char-boundary checks.
-        i < self.len() && self.lower.as_bytes()[self.lower_spans[i].range()] == *word.as_bytes()
+        // Bytes, not `str`: equal bytes are equal strings, and no char-boundary checks. The
+        // lengths first, from the span: most tokens differ in length from the word.
+        i < self.len() && {
+            let span = self.lower_spans[i];
+            span.len() == word.len() && self.lower.as_bytes()[span.range()] == *word.as_bytes()
+        }
     }
 
     // Always inlined: the flag test is one AND, far cheaper than the call.
@@ -259,6 +264,14 @@ impl<'a> TokenView<'a> {
             0 => words.has_word(self.lower(i)),
             bit => self.flags[i] & bit != 0,
         }
+    }
+
+    /// In any of the flagged `lists`: one test of the token's flags for all of them.
+    #[inline(always)]
+    pub fn is_in_any(&self, i: usize, lists: &[&'static super::words::WordSet]) -> bool {
+        let mask = lists.iter().fold(0, |m, l| m | l.bit());
+        debug_assert!(lists.iter().all(|l| l.bit() != 0), "only flagged lists have token flags");
+        i < self.len() && self.flags[i] & mask != 0
     }
 }
 
@@ -281,7 +294,8 @@ impl Mask {
 impl std::ops::Index<usize> for Mask {
     type Output = bool;
     fn index(&self, i: usize) -> &bool {
-        i.checked_sub(self.start).and_then(|k| self.bits.get(k)).unwrap_or(&false)
+        // Below the range the subtraction wraps to past its end: one test for both sides.
+        self.bits.get(i.wrapping_sub(self.start)).unwrap_or(&false)
     }
 }
 

@@ -2,15 +2,16 @@
 //! knowledge, not tuned to any article: each list says what it is for.
 
 /// Lower-case words that may sit inside a proper name between capitalised words.
-pub static NAME_CONNECTORS: WordSet = WordSet::new(&[
+pub static NAME_CONNECTORS: WordSet = Flag::NameConnectors.list(&[
     "of", "for", "and", "de", "du", "del", "da", "van", "von", "al", "bin", "on", "the", "&",
 ]);
 
 /// Lower-case particles joined to the next part of a name by a hyphen ("al-Abadi", "el-Sisi").
-pub static NAME_PARTICLES: WordSet = WordSet::new(&["al", "el", "ad", "ash", "az", "ar", "bin", "ibn", "abu", "bint", "ben"]);
+pub static NAME_PARTICLES: WordSet =
+    Flag::NameParticles.list(&["al", "el", "ad", "ash", "az", "ar", "bin", "ibn", "abu", "bint", "ben"]);
 
 /// Last words that make a capitalised name an organisation.
-pub static ORG_HEADS: WordSet = WordSet::new(&[
+pub static ORG_HEADS: WordSet = Flag::OrgHeads.list(&[
     "institute",
     "church",
     "institution",
@@ -131,7 +132,7 @@ pub static ORG_HEADS: WordSet = WordSet::new(&[
 ]);
 
 /// Organisation heads that are generic: a name made of these and nothing specific is not a name.
-pub static GENERIC_ORG_WORDS: WordSet = WordSet::new(&[
+pub static GENERIC_ORG_WORDS: WordSet = Flag::GenericOrgWords.list(&[
     "group",
     "organization",
     "organisation",
@@ -155,7 +156,7 @@ pub static GENERIC_ORG_WORDS: WordSet = WordSet::new(&[
 ]);
 
 /// Last words that make a capitalised name an event or a document, not an actor.
-pub static EVENT_HEADS: WordSet = WordSet::new(&[
+pub static EVENT_HEADS: WordSet = Flag::EventHeads.list(&[
     "war",
     "summit",
     "exercise",
@@ -197,7 +198,7 @@ pub static EVENT_HEADS: WordSet = WordSet::new(&[
 ]);
 
 /// Month and weekday names: capitalised, but dates, not names.
-pub static CALENDAR_WORDS: WordSet = WordSet::new(&[
+pub static CALENDAR_WORDS: WordSet = Flag::CalendarWords.list(&[
     "january",
     "february",
     "march",
@@ -232,7 +233,7 @@ pub static CALENDAR_WORDS: WordSet = WordSet::new(&[
 ]);
 
 /// Last words that make a capitalised name a place.
-pub static PLACE_HEADS: WordSet = WordSet::new(&[
+pub static PLACE_HEADS: WordSet = Flag::PlaceHeads.list(&[
     "sea",
     "ocean",
     "peninsula",
@@ -291,7 +292,7 @@ pub static PLACE_HEADS: WordSet = WordSet::new(&[
 ]);
 
 /// Capitalised words that are places on their own in news usage (regions, not states).
-pub static REGIONS: WordSet = WordSet::new(&[
+pub static REGIONS: WordSet = Flag::Regions.list(&[
     "asia",
     "europe",
     "africa",
@@ -325,7 +326,7 @@ pub static REGIONS: WordSet = WordSet::new(&[
 ]);
 
 /// Adjectives of regions and blocs: they qualify, they are not actors ("Asian stability").
-pub static REGION_ADJECTIVES: WordSet = WordSet::new(&[
+pub static REGION_ADJECTIVES: WordSet = Flag::RegionAdjectives.list(&[
     "asian",
     "european",
     "african",
@@ -355,7 +356,7 @@ pub static REGION_ADJECTIVES: WordSet = WordSet::new(&[
 ]);
 
 /// Titles and roles that precede a person's name ("Foreign Minister Park Jin", "Rep. Park Jin").
-pub static PERSON_TITLES: WordSet = WordSet::new(&[
+pub static PERSON_TITLES: WordSet = Flag::PersonTitles.list(&[
     "mr",
     "mr.",
     "mrs",
@@ -465,7 +466,7 @@ pub static PERSON_TITLES: WordSet = WordSet::new(&[
 
 /// Prepositions after which a place name is a location, not an actor ("in Seoul"). "to" and
 /// "from" are left out: with states they more often mark a recipient or a source.
-pub static LOCATIVE_PREPOSITIONS: WordSet = WordSet::new(&[
+pub static LOCATIVE_PREPOSITIONS: WordSet = Flag::LocativePrepositions.list(&[
     "in",
     "at",
     "near",
@@ -478,7 +479,7 @@ pub static LOCATIVE_PREPOSITIONS: WordSet = WordSet::new(&[
 ]);
 
 /// Lower-cased words that open sentences and are never names themselves.
-pub static COMMON_SENTENCE_WORDS: WordSet = WordSet::new(&[
+pub static COMMON_SENTENCE_WORDS: WordSet = Flag::CommonSentenceWords.list(&[
     "the",
     "a",
     "an",
@@ -607,12 +608,13 @@ pub static COMMON_SENTENCE_WORDS: WordSet = WordSet::new(&[
 ]);
 
 /// Personal and possessive pronouns that can stand for an actor.
-pub static PRONOUNS_IT: WordSet = WordSet::new(&["it", "its", "itself"]);
-pub static PRONOUNS_PERSON: WordSet = WordSet::new(&["he", "his", "him", "himself", "she", "her", "hers", "herself"]);
-pub static PRONOUNS_PLURAL: WordSet = WordSet::new(&["they", "their", "them", "themselves"]);
+pub static PRONOUNS_IT: WordSet = Flag::PronounsIt.list(&["it", "its", "itself"]);
+pub static PRONOUNS_PERSON: WordSet =
+    Flag::PronounsPerson.list(&["he", "his", "him", "himself", "she", "her", "hers", "herself"]);
+pub static PRONOUNS_PLURAL: WordSet = Flag::PronounsPlural.list(&["they", "their", "them", "themselves"]);
 
 /// Generic nouns that, with "the", refer back to an organisation or a state already named.
-pub static ANAPHORIC_ORG_NOUNS: WordSet = WordSet::new(&[
+pub static ANAPHORIC_ORG_NOUNS: WordSet = Flag::AnaphoricOrgNouns.list(&[
     "group",
     "organization",
     "organisation",
@@ -631,10 +633,11 @@ pub static ANAPHORIC_ORG_NOUNS: WordSet = WordSet::new(&[
     "firm",
     "newspaper",
 ]);
-pub static ANAPHORIC_STATE_NOUNS: WordSet = WordSet::new(&["country", "nation", "state", "government", "kingdom", "republic"]);
+pub static ANAPHORIC_STATE_NOUNS: WordSet =
+    Flag::AnaphoricStateNouns.list(&["country", "nation", "state", "government", "kingdom", "republic"]);
 
 /// Words that hedge a claim: the text does not assert it as fact.
-pub static ALLEGATION_WORDS: WordSet = WordSet::new(&[
+pub static ALLEGATION_WORDS: WordSet = Flag::AllegationWords.list(&[
     "allegedly",
     "alleged",
     "reportedly",
@@ -651,7 +654,7 @@ pub static ALLEGATION_WORDS: WordSet = WordSet::new(&[
 ]);
 
 /// Verbs of saying: their subject is the source of what follows.
-pub static REPORTING_VERBS: WordSet = WordSet::new(&[
+pub static REPORTING_VERBS: WordSet = Flag::ReportingVerbs.list(&[
     "said",
     "says",
     "say",
@@ -705,7 +708,7 @@ pub static REPORTING_VERBS: WordSet = WordSet::new(&[
 ]);
 
 /// Prepositions (and "including", "such as" heads), for telling a phrase's role.
-pub static PREPOSITIONS: WordSet = WordSet::new(&[
+pub static PREPOSITIONS: WordSet = Flag::Prepositions.list(&[
     "of",
     "in",
     "on",
@@ -757,16 +760,70 @@ pub static PREPOSITIONS: WordSet = WordSet::new(&[
     "out",
 ]);
 
-/// A closed list of lower-case words. Registered lists (see [`registry`]) get a bit in every
-/// token's flags, so testing a token against them is one AND instead of string comparisons.
+/// A closed list of lower-case words. Flagged lists (see [`Flag`]) get a bit in every token's
+/// flags, so testing a token against them is one AND instead of string comparisons. The struct
+/// is plain constant data: the compiler sees a flagged list's bit as a constant.
 pub struct WordSet {
     words: &'static [&'static str],
-    set: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>>,
-    bit: std::sync::OnceLock<u64>,
+    /// This list's bit in the token flags, or 0 for a short list without one.
+    bit: u64,
 }
 
-/// Every word list tested against tokens, each given a bit of every token's flags (see [`word_flags`]).
-fn registry() -> [&'static WordSet; 33] {
+/// The word lists with a bit of their own in every token's flags (see [`word_flags`]): the
+/// lists the rules test most, and every list too long to compare word by word. A list's bit
+/// is its place here, known when compiling, so a test of a token against it is one AND with
+/// a constant.
+#[derive(Clone, Copy)]
+pub enum Flag {
+    NameConnectors,
+    OrgHeads,
+    GenericOrgWords,
+    EventHeads,
+    CalendarWords,
+    PlaceHeads,
+    Regions,
+    RegionAdjectives,
+    PersonTitles,
+    LocativePrepositions,
+    CommonSentenceWords,
+    PronounsIt,
+    PronounsPerson,
+    PronounsPlural,
+    AnaphoricOrgNouns,
+    AnaphoricStateNouns,
+    AllegationWords,
+    ReportingVerbs,
+    Prepositions,
+    Determiners,
+    BeForms,
+    Subordinators,
+    IntentionVerbs,
+    DecisionVerbs,
+    ContentNouns,
+    NegativeEvaluation,
+    Relatives,
+    ClausePunct,
+    Crimes,
+    Symmetric,
+    Auxiliaries,
+    DescriptionHeads,
+    Adverbs,
+    NameParticles,
+    CommonAdjectives,
+}
+
+impl Flag {
+    /// The flagged list of `words`; it must be in [`registry`].
+    pub const fn list(self, words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words,
+            bit: 1 << self as u32,
+        }
+    }
+}
+
+/// Every flagged word list (see [`Flag`]).
+fn registry() -> [&'static WordSet; 35] {
     use super::events::*;
     use super::mentions::{ADVERBS, AUXILIARIES, DESCRIPTION_HEADS};
     [
@@ -803,50 +860,39 @@ fn registry() -> [&'static WordSet; 33] {
         &AUXILIARIES,
         &DESCRIPTION_HEADS,
         &ADVERBS,
+        &NAME_PARTICLES,
+        &COMMON_ADJECTIVES,
     ]
 }
 
-/// Every registered word with its flags: bit `i` set when the word is in `registry()[i]`. The
-/// lexicon stores them in its per-word facts, so a token's flags cost no lookup of their own.
+/// Every flagged word with its list's bit. The lexicon stores them in its per-word facts, so a
+/// token's flags cost no lookup of their own.
 pub fn word_flags() -> impl Iterator<Item = (&'static str, u64)> {
     registry()
         .into_iter()
-        .enumerate()
-        .flat_map(|(i, set)| set.words.iter().map(move |&w| (w, 1u64 << i)))
+        .flat_map(|set| set.words.iter().map(move |&w| (w, set.bit)))
 }
 
 impl WordSet {
+    /// A list without a flag: short, so a membership test compares a few words.
     pub const fn new(words: &'static [&'static str]) -> WordSet {
-        WordSet {
-            words,
-            set: std::sync::OnceLock::new(),
-            bit: std::sync::OnceLock::new(),
-        }
+        assert!(words.len() <= 8, "a longer list needs a flag (Flag::list)");
+        WordSet { words, bit: 0 }
     }
 
-    /// This list's bit in the token flags (see [`word_flags`]), or 0 when it is not registered.
+    /// This list's bit in the token flags (see [`word_flags`]), or 0 when it has none.
     #[inline]
-    pub fn bit(&'static self) -> u64 {
-        // Asked once per token test: the initialised case must stay a load.
-        match self.bit.get() {
-            Some(&bit) => bit,
-            None => self.init_bit(),
-        }
-    }
-
-    #[cold]
-    fn init_bit(&'static self) -> u64 {
-        *self
-            .bit
-            .get_or_init(|| registry().iter().position(|s| std::ptr::eq(*s, self)).map_or(0, |i| 1 << i))
+    pub fn bit(&self) -> u64 {
+        self.bit
     }
 
     pub fn has(&self, word: impl AsRef<str>) -> bool {
         let w = word.as_ref();
-        if self.words.len() <= 8 {
+        if self.bit == 0 {
             return self.words.contains(&w);
         }
-        self.set.get_or_init(|| self.words.iter().copied().collect()).contains(w)
+        // The lexicon's word table holds every flagged word with its flags: one lookup.
+        crate::lexicon::lexicon().word_info(w).flags & self.bit != 0
     }
 
     pub fn words(&self) -> &'static [&'static str] {
@@ -869,7 +915,7 @@ impl Words for WordSet {
     }
     #[inline]
     fn flag(&'static self) -> u64 {
-        self.bit()
+        self.bit
     }
 }
 
@@ -882,5 +928,30 @@ impl<const N: usize> Words for [&str; N] {
 impl Words for [&str] {
     fn has_word(&self, w: &str) -> bool {
         self.contains(&w)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_flag_is_registered_once() {
+        let sets = registry();
+        let mut seen = 0u64;
+        for set in sets {
+            assert!(set.bit != 0 && seen & set.bit == 0, "each flagged list has its own bit");
+            seen |= set.bit;
+        }
+        assert_eq!(seen, (1 << sets.len()) - 1);
+        assert_eq!(Flag::CommonAdjectives as usize + 1, sets.len(), "the last flag is registered");
+    }
+
+    #[test]
+    fn membership_of_flagged_lists() {
+        assert!(REGIONS.words().iter().all(|w| REGIONS.has(w)));
+        assert!(!REGIONS.has("seoul"));
+        assert!(super::super::events::RELATIVES.has("which"));
+        assert!(!super::super::events::RELATIVES.has("that"));
     }
 }

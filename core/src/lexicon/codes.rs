@@ -2,7 +2,7 @@
 //! type, mode and context of the CAMEO→PLOVER crosswalk (data/cameo/event_codes.tsv).
 
 use serde::Serialize;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// GDELT's quad classes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -56,7 +56,7 @@ pub struct CameoCode {
 
 #[derive(Debug, Default)]
 pub struct EventCodes {
-    by_code: HashMap<String, CameoCode>,
+    by_code: FxHashMap<String, CameoCode>,
 }
 
 impl EventCodes {

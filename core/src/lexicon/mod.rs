@@ -113,6 +113,21 @@ impl WordTable {
         .copied()
         .unwrap_or_default()
     }
+
+    /// [`WordTable::get`] of `buf[range]`. When `buf` has 16 bytes from the word's start, the
+    /// key is those bytes read at once, the ones past the word masked off: no copy of a
+    /// variable length, which would be a call to memcpy for every token.
+    fn get_in(&self, buf: &str, range: std::ops::Range<usize>) -> WordInfo {
+        let len = range.len();
+        match buf.as_bytes().get(range.start..range.start + 16) {
+            Some(block) if len < 16 => {
+                let block = u128::from_le_bytes(block.try_into().expect("16 bytes"));
+                let key = block & ((1u128 << (8 * len)) - 1) | (len as u128) << 120;
+                self.short.get(&key).copied().unwrap_or_default()
+            }
+            _ => self.get(&buf[range]),
+        }
+    }
 }
 
 /// The lexicon built from the embedded data, once per process.
@@ -249,6 +264,11 @@ impl Lexicon {
         self.words.get(normalized)
     }
 
+    /// [`Lexicon::word_info`] of `buf[range]`, faster when more text follows the word.
+    pub fn word_info_in(&self, buf: &str, range: std::ops::Range<usize>) -> WordInfo {
+        self.words.get_in(buf, range)
+    }
+
     /// True for a word that starts a known person's name in the dictionary ("vladimir", "hu",
     /// "park"): evidence that a capitalised pair is a person.
     pub fn is_person_name_token(&self, lower: &str) -> bool {
@@ -268,6 +288,19 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_info_in_a_buffer_is_word_info_of_the_word() {
+        let lex = lexicon();
+        let buf = "the national intelligence service said, and a very-long-compound-word ends it";
+        let mut start = 0;
+        for word in buf.split(' ') {
+            let range = start..start + word.len();
+            assert_eq!(lex.word_info_in(buf, range.clone()), lex.word_info(word), "{word}");
+            start = range.end + 1;
+        }
+        assert_ne!(lex.word_info("said"), WordInfo::default());
+    }
 
     #[test]
     fn case_rules() {

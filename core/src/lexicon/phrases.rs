@@ -34,6 +34,8 @@ pub fn push_normalized(word: &str, out: &mut String) {
 
 /// True for a hyphen glued to both neighbours ("Jae-in", "US-led"): matching skips it, so
 /// "Moon Jae-in" and "Moon Jae in" are the same phrase.
+// Inlined: asked of every token, and its first test (punctuation) rules out most of them.
+#[inline]
 pub fn is_glued_hyphen(tokens: &[Token], i: usize, text: &str) -> bool {
     let t = tokens[i];
     t.kind == TokenKind::Punct
@@ -129,6 +131,12 @@ impl<V> PhraseIndex<V> {
         let mut out = Vec::new();
         self.matches_at_into(ids, skip, start, &mut out);
         out
+    }
+
+    /// True when some phrase starts with this word: else `matches_at` finds nothing there.
+    #[inline]
+    pub fn starts_phrase(&self, word: WordId) -> bool {
+        self.root.get(word as usize).is_some_and(|&n| n != 0)
     }
 
     /// [`PhraseIndex::matches_at`] into a buffer the caller reuses (it is cleared first).

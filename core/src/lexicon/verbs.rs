@@ -29,9 +29,10 @@ pub struct Block {
     /// Patterns by one of their words, so a verb is only tested against patterns whose words
     /// occur near it (the dictionary has thousands).
     anchors: FxHashMap<String, Vec<u32>>,
-    /// The first bytes of the anchor words, one bit each: a word that starts otherwise has no
-    /// prefix among them, and costs no lookup.
-    anchor_initials: [u64; 4],
+    /// The first two bytes of the anchor words, hashed to one bit each of 1024 (see
+    /// [`Block::pair_bit`]): a word whose bit is clear has no prefix among them, and costs no
+    /// lookup. Nearly every word near a verb is rejected so.
+    anchor_pairs: [u64; 16],
 }
 
 impl Block {
@@ -55,11 +56,19 @@ impl Block {
         out
     }
 
-    /// True when some anchor word starts with the first byte of `w`.
+    /// False when no anchor word starts with the first two bytes of `w` (its only byte when it
+    /// has one). Every key `candidates` looks up for `w` starts with them: a one-byte key only
+    /// for a one-byte word, else keys of two bytes or more.
     fn may_anchor(&self, w: &str) -> bool {
-        w.as_bytes()
-            .first()
-            .is_some_and(|&b| self.anchor_initials[usize::from(b / 64)] >> (b % 64) & 1 == 1)
+        Self::pair_bit(w.as_bytes()).is_some_and(|i| self.anchor_pairs[i / 64] >> (i % 64) & 1 == 1)
+    }
+
+    /// The bit of `anchor_pairs` standing for the first two bytes of `word`.
+    fn pair_bit(word: &[u8]) -> Option<usize> {
+        let (&first, rest) = word.split_first()?;
+        let pair = u32::from(first) << 8 | u32::from(rest.first().copied().unwrap_or(0));
+        // A multiplicative hash: its top ten bits.
+        Some((pair.wrapping_mul(0x9E37_79B1) >> 22) as usize)
     }
 
     fn index(&mut self, sets: &FxHashMap<String, Vec<String>>) {
@@ -75,8 +84,8 @@ impl Block {
             for w in words {
                 for part in w.split_whitespace().take(1) {
                     self.anchors.entry(part.to_string()).or_default().push(i as u32);
-                    let b = part.as_bytes()[0];
-                    self.anchor_initials[usize::from(b / 64)] |= 1 << (b % 64);
+                    let bit = Self::pair_bit(part.as_bytes()).expect("words are not empty");
+                    self.anchor_pairs[bit / 64] |= 1 << (bit % 64);
                 }
             }
         }
@@ -279,7 +288,7 @@ impl VerbDictionary {
                     code: code_of(rest),
                     patterns: Vec::new(),
                     anchors: FxHashMap::default(),
-                    anchor_initials: [0; 4],
+                    anchor_pairs: [0; 16],
                 }),
                 "V" => {
                     let Some(block_idx) = dict.blocks.len().checked_sub(1) else {

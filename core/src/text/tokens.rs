@@ -46,10 +46,23 @@ const ABBREVIATIONS: &[&str] = &[
     "ave", "blvd", "univ", "assn",
 ];
 
+/// The length of the longest abbreviation: a longer word is none, whatever its letters.
+const LONGEST_ABBREVIATION: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < ABBREVIATIONS.len() {
+        if ABBREVIATIONS[i].len() > longest {
+            longest = ABBREVIATIONS[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
 pub fn is_abbreviation(word_without_period: &str) -> bool {
     // The list is lower-case ASCII, so this is comparing the ASCII-lower-cased word, without
     // allocating it.
-    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word_without_period))
+    word_without_period.len() <= LONGEST_ABBREVIATION && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word_without_period))
 }
 
 fn is_apostrophe(c: char) -> bool {
