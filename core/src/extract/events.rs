@@ -1135,7 +1135,7 @@ fn refusal_coding(v: &TokenView, t: &Trigger, act: &Coding) -> Option<Coding> {
 }
 
 /// Acts a state carries out through its leader: "Putin's aggression" is Russia's aggression.
-static STATE_ACTS: WordSet = WordSet::new(&[
+pub(crate) static STATE_ACTS: WordSet = Flag::StateActs.list(&[
     "aggression",
     "invasion",
     "war",

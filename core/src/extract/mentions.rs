@@ -554,13 +554,13 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
 }
 
 /// Words that open a place's name before a city's ("New", "East", "Greater").
-static PLACE_MODIFIERS: WordSet = WordSet::new(&[
+pub(crate) static PLACE_MODIFIERS: WordSet = Flag::PlaceModifiers.list(&[
     "new", "old", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "greater", "upper",
     "lower", "saint", "st.", "port", "fort", "mount", "lake", "downtown", "metro",
 ]);
 
 /// Nouns that describe a person in an apposition (", an Australian woman").
-static PERSON_NOUNS: WordSet = WordSet::new(&[
+pub(crate) static PERSON_NOUNS: WordSet = Flag::PersonNouns.list(&[
     "woman", "man", "girl", "boy", "mother", "father", "wife", "husband", "daughter", "son", "citizen", "resident", "native",
     "national", "student", "teenager", "widow",
 ]);

@@ -5,7 +5,7 @@ use super::events::BE_FORMS;
 use super::mentions::{NameClass, Referent, Role, sentence_mentions};
 use super::resolve::{EntityKind, resolve};
 use super::view::TokenView;
-use super::words::{PERSON_TITLES, REPORTING_VERBS, WordSet};
+use super::words::{Flag, PERSON_TITLES, REPORTING_VERBS, WordSet};
 use crate::document::{BlockKind, Document, Span};
 use crate::lexicon::countries::CountryForm;
 use crate::lexicon::dictionary::DictKind;
@@ -135,7 +135,7 @@ pub fn named_entities(doc: &Document) -> Vec<NamedEntity> {
 }
 
 /// People who belong to a body, as the noun after its name ("Acme officials").
-static MEMBER_NOUNS: WordSet = WordSet::new(&[
+pub(crate) static MEMBER_NOUNS: WordSet = Flag::MemberNouns.list(&[
     "officials",
     "official",
     "spokesman",

@@ -810,6 +810,10 @@ pub enum Flag {
     Adverbs,
     NameParticles,
     CommonAdjectives,
+    StateActs,
+    PlaceModifiers,
+    PersonNouns,
+    MemberNouns,
 }
 
 impl Flag {
@@ -823,9 +827,10 @@ impl Flag {
 }
 
 /// Every flagged word list (see [`Flag`]).
-fn registry() -> [&'static WordSet; 35] {
+fn registry() -> [&'static WordSet; 39] {
     use super::events::*;
-    use super::mentions::{ADVERBS, AUXILIARIES, DESCRIPTION_HEADS};
+    use super::mentions::{ADVERBS, AUXILIARIES, DESCRIPTION_HEADS, PERSON_NOUNS, PLACE_MODIFIERS};
+    use super::ner::MEMBER_NOUNS;
     [
         &NAME_CONNECTORS,
         &ORG_HEADS,
@@ -862,6 +867,10 @@ fn registry() -> [&'static WordSet; 35] {
         &ADVERBS,
         &NAME_PARTICLES,
         &COMMON_ADJECTIVES,
+        &STATE_ACTS,
+        &PLACE_MODIFIERS,
+        &PERSON_NOUNS,
+        &MEMBER_NOUNS,
     ]
 }
 
@@ -944,7 +953,7 @@ mod tests {
             seen |= set.bit;
         }
         assert_eq!(seen, (1 << sets.len()) - 1);
-        assert_eq!(Flag::CommonAdjectives as usize + 1, sets.len(), "the last flag is registered");
+        assert_eq!(Flag::MemberNouns as usize + 1, sets.len(), "the last flag is registered");
     }
 
     #[test]

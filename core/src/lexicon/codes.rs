@@ -1,8 +1,8 @@
 //! CAMEO event codes with their GDELT name, Goldstein value and quad class, and the PLOVER
 //! type, mode and context of the CAMEO→PLOVER crosswalk (data/cameo/event_codes.tsv).
 
-use serde::Serialize;
 use rustc_hash::FxHashMap;
+use serde::Serialize;
 
 /// GDELT's quad classes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
