@@ -515,9 +515,9 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
     let person_shape = (2..=4).contains(&words) && all_mixed_case && inside.iter().all(|h| !matches!(h.hit, Hit::Country { .. }));
     // Evidence that a capitalised pair is a person: a known given or family name first, a role
     // in apposition (", the former editor of"), or a verb of saying right after.
-    // A given name proves nothing after a definite article: people's names take none ("the
-    // Sea Org", "the Freedom Magazine", "the “Quad Plus” group").
-    let known_name_token = lex.is_person_name_token(v.lower(r.start)) && !after_definite_article(v, r.start);
+    // A given name proves nothing after an article: people's names take none ("the Sea Org",
+    // "the “Quad Plus” group", "a Quad Plus security architecture").
+    let known_name_token = lex.is_person_name_token(v.lower(r.start)) && !after_article(v, r.start);
     let followed_by_role = v.is(r.end, ",")
         && v.is_any(r.end + 1, &["the", "a", "an"])
         && (r.end + 2..(r.end + 5).min(v.len())).any(|k| v.is_any(k, &PERSON_TITLES));
@@ -534,7 +534,7 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
     let heads = r
         .clone()
         .any(|k| v.is_any(k, &ORG_HEADS) || v.is_any(k, &PLACE_HEADS) || v.is_any(k, &EVENT_HEADS));
-    let after_the = after_definite_article(v, r.start);
+    let after_the = after_article(v, r.start);
     // Words the lexicon knows as verbs or sector nouns are English words, not names ("Contributing Participant").
     let english = r.clone().any(|k| v.is_verb_form(k) || v.is_trigger_form(k));
     if person_shape && inside.is_empty() && !heads && !after_the && !english && (2..=3).contains(&words) {
@@ -579,14 +579,14 @@ fn capital_as_family_name(v: &TokenView, r: Range<usize>, inside: &[&LexHit]) ->
     capital_last && given && apposition
 }
 
-/// True when "the" stands right before `k`, or before an opening quote there.
-fn after_definite_article(v: &TokenView, k: usize) -> bool {
+/// True when an article stands right before `k`, or before an opening quote there.
+fn after_article(v: &TokenView, k: usize) -> bool {
     let k = if k > 0 && v.is_any(k - 1, &["“", "\"", "‘"]) {
         k - 1
     } else {
         k
     };
-    k > 0 && v.is(k - 1, "the")
+    k > 0 && v.is_any(k - 1, &["the", "a", "an"])
 }
 
 /// "Foreign Secretary Boris Johnson", "Australian Foreign Minister Julie Bishop": a title the
