@@ -1,33 +1,20 @@
 //! Event rules on short made-up sentences: each test fails when its rule is undone.
 
+mod common;
+
+use common::article;
 use entente_core::corpus::Corpus;
-use entente_core::ingest::{Format, Source, ingest};
 use entente_core::model::{ClaimKind, Event, Modality, Model, Polarity};
 
 fn model(text: &str) -> Model {
-    let doc = ingest(
-        Source {
-            name: "t.txt",
-            bytes: text.as_bytes(),
-        },
-        Format::Text,
-    )
-    .expect("valid text");
-    entente_core::extract::extract(&Corpus { documents: vec![doc] })
+    corpus_model(&[text])
 }
 
 fn corpus_model(texts: &[&str]) -> Model {
     let documents = texts
         .iter()
         .enumerate()
-        .map(|(i, text)| {
-            let name = format!("t{i}.txt");
-            let source = Source {
-                name: &name,
-                bytes: text.as_bytes(),
-            };
-            ingest(source, Format::Text).expect("valid text")
-        })
+        .map(|(i, text)| article(&format!("t{i}.txt"), text))
         .collect();
     entente_core::extract::extract(&Corpus { documents })
 }

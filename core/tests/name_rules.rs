@@ -1,18 +1,13 @@
 //! Name classes on short made-up sentences: each test fails when its rule is undone.
 
+mod common;
+
+use common::article;
 use entente_core::extract::ner::{EntityClass, named_entities};
-use entente_core::ingest::{Format, Source, ingest};
 
 /// The names found in `text`, with their classes.
 fn names(text: &str) -> Vec<(String, EntityClass)> {
-    let doc = ingest(
-        Source {
-            name: "t.txt",
-            bytes: text.as_bytes(),
-        },
-        Format::Text,
-    )
-    .expect("valid text");
+    let doc = article("t.txt", text);
     named_entities(&doc)
         .into_iter()
         .map(|e| (doc.text[e.span.start as usize..e.span.end as usize].to_string(), e.class))
