@@ -18,6 +18,7 @@
 use crate::corpus::Corpus;
 use crate::document::Document;
 use crate::ingest::{Format, IngestError, Source, ingest};
+use rustc_hash::FxHashMap;
 use std::fmt;
 
 /// An article as the user gave it: a name (a file name or "pasted text"), its format and bytes.
@@ -70,6 +71,12 @@ pub fn assemble<'a>(
     mut on_each: impl FnMut(usize, &Verdict),
 ) -> Library {
     let mut documents: Vec<Document> = base.into_iter().filter(|d| !removed.contains(&d.id)).collect();
+    // Each document's position by id, so that finding a duplicate does not scan the library
+    // (a batch of thousands would scan it thousands of times).
+    let mut by_id: FxHashMap<String, usize> = FxHashMap::default();
+    for (i, d) in documents.iter().enumerate() {
+        by_id.entry(d.id.clone()).or_insert(i);
+    }
     let mut verdicts = Vec::new();
     for (i, a) in articles.into_iter().enumerate() {
         let verdict = match ingest(
@@ -80,13 +87,14 @@ pub fn assemble<'a>(
             a.format,
         ) {
             Err(e) => Verdict::Refused(Refusal::Unreadable(e)),
-            Ok(doc) => match documents.iter().find(|d| d.id == doc.id) {
-                Some(first) => Verdict::Refused(Refusal::Duplicate {
+            Ok(doc) => match by_id.get(&doc.id) {
+                Some(&first) => Verdict::Refused(Refusal::Duplicate {
                     id: doc.id,
-                    of: first.name.clone(),
+                    of: documents[first].name.clone(),
                 }),
                 None => {
                     let id = doc.id.clone();
+                    by_id.insert(id.clone(), documents.len());
                     documents.push(doc);
                     Verdict::Added { id }
                 }

@@ -96,14 +96,26 @@ pub(super) fn credit_of(line: &str) -> Option<&str> {
     {
         return Some(inner);
     }
-    let (at, marker) = CREDIT_MARKERS
-        .iter()
-        .filter_map(|m| line.rfind(m).map(|i| (i, *m)))
-        .max_by_key(|(i, _)| *i)?;
+    let (at, marker) = last_credit_marker(line)?;
     let credit = line[at + marker.len()..].trim().trim_end_matches('.');
     // A credit is a short name at the end of the line, not the start of a sentence.
     let words = credit.split_whitespace().count();
     (!credit.is_empty() && words <= 8 && !credit.contains(". ")).then_some(credit)
+}
+
+/// The last credit marker in the line and where it starts. One pass from the end, trying the
+/// markers only where one could start, instead of a search of the line per marker.
+fn last_credit_marker(line: &str) -> Option<(usize, &'static str)> {
+    let bytes = line.as_bytes();
+    (0..bytes.len())
+        .rev()
+        .filter(|&i| matches!(bytes[i], b'P' | b'I' | b'C'))
+        .find_map(|i| {
+            CREDIT_MARKERS
+                .iter()
+                .find(|m| bytes[i..].starts_with(m.as_bytes()))
+                .map(|m| (i, *m))
+        })
 }
 
 /// A heading is short, has no sentence-final punctuation and starts with a capital.

@@ -3,7 +3,6 @@
 use super::blocks::credit_of;
 use crate::document::{Block, BlockKind, HeaderDate, Metadata, Span, TitleSource};
 use crate::time::{Date, parse_full_date};
-use std::collections::HashMap;
 
 /// How many leading blocks may hold the headline and the header date.
 const HEADER_BLOCKS: usize = 4;
@@ -135,17 +134,33 @@ fn title_from_file_name(name: &str, text: &str) -> String {
     let stem = name.rsplit(['/', '\\']).next().unwrap_or(name);
     let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
     let stem = stem.trim_start_matches(|c: char| c.is_ascii_digit() || c == '_' || c == '-');
-    let mut spellings: HashMap<String, HashMap<&str, usize>> = HashMap::new();
+    let stem_words: Vec<&str> = stem.split(['-', '_', ' ']).filter(|w| !w.is_empty()).collect();
+    let keys: Vec<String> = stem_words.iter().map(|w| w.to_lowercase()).collect();
+    // How the text spells each of the stem's words, and how often. Only those words are
+    // counted: a map of every word of the text would cost more than the rest of reading it.
+    let mut spellings: Vec<Vec<(&str, usize)>> = vec![Vec::new(); keys.len()];
     for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-        *spellings.entry(word.to_lowercase()).or_default().entry(word).or_default() += 1;
+        let lower = (!word.is_ascii()).then(|| word.to_lowercase());
+        for (key, forms) in keys.iter().zip(&mut spellings) {
+            let same = match &lower {
+                None => word.eq_ignore_ascii_case(key),
+                Some(l) => l == key,
+            };
+            if same {
+                match forms.iter_mut().find(|(form, _)| *form == word) {
+                    Some((_, n)) => *n += 1,
+                    None => forms.push((word, 1)),
+                }
+            }
+        }
     }
-    let words: Vec<String> = stem
-        .split(['-', '_', ' '])
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            spellings
-                .get(&w.to_lowercase())
-                .and_then(|forms| forms.iter().max_by_key(|(form, n)| (**n, std::cmp::Reverse(**form))))
+    let words: Vec<String> = stem_words
+        .iter()
+        .zip(&spellings)
+        .map(|(w, forms)| {
+            forms
+                .iter()
+                .max_by_key(|(form, n)| (*n, std::cmp::Reverse(*form)))
                 .map_or_else(|| w.to_string(), |(form, _)| form.to_string())
         })
         .collect();
