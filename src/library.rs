@@ -584,18 +584,13 @@ pub fn describe(b: &Batch) -> (String, Option<(u32, u32)>) {
     match b.progress {
         None => (format!("{}…", b.label), None),
         Some(p) => {
-            let what = match p.phase {
-                Phase::Reading => "reading",
-                Phase::Analysing => "analysing",
-                Phase::Loading => {
-                    let text = format!("{}: loading the model, {} of {} MB", b.label, p.done, p.total);
-                    return (text, Some((p.done, p.total)));
-                }
+            let (label, done, total) = (&b.label, p.done, p.total);
+            let text = match p.phase {
+                Phase::Reading => format!("{label}: reading {done} of {total}"),
+                Phase::Analysing => format!("{label}: analysing {done} of {total}"),
+                Phase::Loading => format!("{label}: loading the model, {done} of {total} MB"),
             };
-            (
-                format!("{}: {what} {} of {}", b.label, p.done, p.total),
-                Some((p.done, p.total)),
-            )
+            (text, Some((done, total)))
         }
     }
 }
