@@ -130,6 +130,18 @@ pub fn weekday_number(word: &str) -> Option<u8> {
     name_index(word, &WEEKDAYS).map(|i| i as u8)
 }
 
+/// Every lower-case spelling [`month_number`] or [`weekday_number`] accepts with at most one
+/// final period: each name in full and cut to three or four letters, with and without the
+/// period. The lexicon marks these words, so the extractor asks those functions only of the few
+/// tokens that can be names of months or days.
+pub fn calendar_forms() -> impl Iterator<Item = String> {
+    MONTHS.iter().chain(&WEEKDAYS).flat_map(|name| {
+        [3, 4.min(name.len()), name.len()]
+            .into_iter()
+            .flat_map(move |n| [name[..n].to_string(), format!("{}.", &name[..n])])
+    })
+}
+
 /// Position in `names` (lower-case ASCII) of `word` written in full or cut to an abbreviation
 /// of three or four letters, in any case and with or without a final period. Compares ASCII
 /// case-insensitively instead of lower-casing a copy: the extractor asks this of every
@@ -196,6 +208,20 @@ fn day(w: &str) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn calendar_forms_hold_every_accepted_spelling() {
+        let forms: Vec<String> = calendar_forms().collect();
+        for name in MONTHS.iter().chain(&WEEKDAYS) {
+            for n in 1..=name.len() {
+                for word in [name[..n].to_string(), format!("{}.", &name[..n]), name[..n].to_uppercase()] {
+                    if month_number(&word).is_some() || weekday_number(&word).is_some() {
+                        assert!(forms.contains(&word.to_ascii_lowercase()), "{word}");
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn epoch_round_trip_and_weekdays() {

@@ -64,6 +64,14 @@ fn parse_day(r: &str) -> Option<u8> {
         .filter(|d| (1..=31).contains(d))
 }
 
+/// The month token `i` names, if capitalised ("May", "Sept."); the view's shape bits rule out
+/// most tokens without comparing them to the names.
+fn month_of(v: &TokenView, i: usize) -> Option<u8> {
+    (v.is_capitalized(i) && v.may_be_calendar_name(i))
+        .then(|| month_number(v.raw(i)))
+        .flatten()
+}
+
 /// False for a token none of `find_times`' rules can start at: not capitalised (so no month
 /// or capitalised weekday), no leading digit or '+' (so no day or year), and not a lower-case
 /// weekday nor the first word of a relative expression. Most tokens, at the cost of a few tests.
@@ -85,7 +93,7 @@ pub fn find_times(v: &TokenView, range: Range<usize>) -> Vec<TimeExpr> {
             continue;
         }
         let since = i > range.start && v.is(i - 1, "since");
-        let month = v.is_capitalized(i).then(|| month_number(v.raw(i))).flatten().filter(|_| {
+        let month = month_of(v, i).filter(|_| {
             v.lower(i) != "may"
                 || v.is_sentence_start(i)
                 || i + 1 < range.end && (day_of(v, i + 1).is_some() || year_of(v, i + 1).is_some())
@@ -142,7 +150,7 @@ pub fn find_times(v: &TokenView, range: Range<usize>) -> Vec<TimeExpr> {
             continue;
         }
         if let (Some(d), true) = (day_of(v, i), i + 1 < range.end) {
-            if let Some(m) = v.is_capitalized(i + 1).then(|| month_number(v.raw(i + 1))).flatten() {
+            if let Some(m) = month_of(v, i + 1) {
                 if let Some(y) = (i + 2 < range.end).then(|| year_of(v, i + 2)).flatten() {
                     if let Some(date) = Date::new(y, m, d) {
                         out.push(TimeExpr {
@@ -187,7 +195,10 @@ pub fn find_times(v: &TokenView, range: Range<usize>) -> Vec<TimeExpr> {
                     &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
                 )
         {
-            if let Some(w) = (v.raw(i).len() > 4).then(|| weekday_number(v.raw(i))).flatten() {
+            if let Some(w) = (v.raw(i).len() > 4 && v.may_be_calendar_name(i))
+                .then(|| weekday_number(v.raw(i)))
+                .flatten()
+            {
                 out.push(TimeExpr {
                     tokens: i..i + 1,
                     kind: TimeKind::Weekday(w),

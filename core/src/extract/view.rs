@@ -42,6 +42,9 @@ const SHAPE_VERB_FORM: u8 = 8;
 const SHAPE_TRIGGER_FORM: u8 = 16;
 /// The first word of a two-word event trigger.
 const SHAPE_TRIGGER_PAIR_START: u8 = 32;
+/// Can be a month or weekday name (`time::month_number`, `time::weekday_number`): a spelling of
+/// `time::calendar_forms`, or a word with several final periods, which those functions trim.
+const SHAPE_CALENDAR_FORM: u8 = 64;
 
 fn shape_of(raw: &str) -> u8 {
     if raw.is_ascii() {
@@ -105,11 +108,15 @@ impl<'a> TokenView<'a> {
             let info = lexicon.word_info_in(&lower, lower_spans[i].range());
             flags.push(info.flags);
             word_ids.push(if glued_hyphen[i] { None } else { info.phrase_word });
-            let mut bits = shape_of(t.text(text));
+            let raw = t.text(text);
+            let mut bits = shape_of(raw);
             for (known, bit) in [
                 (info.verb_form, SHAPE_VERB_FORM),
                 (info.trigger_form, SHAPE_TRIGGER_FORM),
                 (info.trigger_pair_start, SHAPE_TRIGGER_PAIR_START),
+                // The names are ASCII, so a token they match is its lower-case form with the
+                // letters' case changed: several final periods are the same in both.
+                (info.calendar_form || raw.as_bytes().ends_with(b".."), SHAPE_CALENDAR_FORM),
             ] {
                 if known {
                     bits |= bit;
@@ -205,6 +212,13 @@ impl<'a> TokenView<'a> {
     #[inline]
     pub fn starts_trigger_pair(&self, i: usize) -> bool {
         self.shape[i] & SHAPE_TRIGGER_PAIR_START != 0
+    }
+
+    /// False when token `i` is surely no month or weekday name: `time::month_number` and
+    /// `time::weekday_number` of it need only be asked when this is true.
+    #[inline]
+    pub fn may_be_calendar_name(&self, i: usize) -> bool {
+        self.shape[i] & SHAPE_CALENDAR_FORM != 0
     }
 
     /// The readings of token `i` as a verb form: `lex.verbs.senses(v.lower(i))`, without the

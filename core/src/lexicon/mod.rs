@@ -58,6 +58,8 @@ pub struct WordInfo {
     pub trigger_form: bool,
     /// The first word of a two-word trigger ("missile tests").
     pub trigger_pair_start: bool,
+    /// A spelling of a month or weekday name (`time::calendar_forms`).
+    pub calendar_form: bool,
     /// The closed word lists of the rules it is in (`extract::words::word_flags`).
     pub flags: u64,
 }
@@ -240,6 +242,9 @@ impl Lexicon {
         }
         for first in triggers.pair_starts() {
             words.entry(first).trigger_pair_start = true;
+        }
+        for form in crate::time::calendar_forms() {
+            words.entry(&form).calendar_form = true;
         }
         for (word, flag) in crate::extract::words::word_flags() {
             words.entry(word).flags |= flag;
