@@ -361,10 +361,10 @@ fn dict_kind(lex: &Lexicon, hit: Hit) -> Option<DictKind> {
 /// Decides what a capitalised chunk is, using the lexicon hits inside it.
 fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit], s: u32) -> Option<Mention> {
     let r = chunk.range.clone();
-    let inside: Vec<&LexHit> = hits
-        .iter()
-        .filter(|h| h.range.start >= r.start && h.range.end <= r.end)
-        .collect();
+    // `hits` are in text order and do not overlap, so the hits inside the chunk are one run
+    // of them: those from the first that starts in it, while they end in it.
+    let first = hits.partition_point(|h| h.range.start < r.start);
+    let inside = &hits[first..first + hits[first..].partition_point(|h| h.range.end <= r.end)];
     let last = r.end - 1;
     // A dictionary or country phrase that runs past the chunk ("Islamic State of Iraq | and the
     // Levant", where the chunk stops at "and"): the lexicon pass knows the whole name.
@@ -376,11 +376,11 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
     if hits.iter().any(|h| straddles(&h)) {
         return None;
     }
-    if let Some(m) = name_after_title(v, r.clone(), &inside, s).or_else(|| name_after_remit(v, lex, r.clone(), &inside, s)) {
+    if let Some(m) = name_after_title(v, r.clone(), inside, s).or_else(|| name_after_remit(v, lex, r.clone(), inside, s)) {
         return Some(m);
     }
     // One dictionary or country phrase covering the whole chunk: the lexicon knows it.
-    if let [h] = inside.as_slice() {
+    if let [h] = inside {
         if h.range == r && !matches!(h.hit, Hit::Agent(_)) {
             if chunk.titled && !matches!(h.hit, Hit::Dict(_)) {
                 // "President Seoul" is not a thing; a title before a country is a role ("Japanese Prime Minister").
@@ -540,7 +540,7 @@ fn interpret_chunk(v: &TokenView, lex: &Lexicon, chunk: &Chunk, hits: &[LexHit],
     if person_shape && inside.is_empty() && !heads && !after_the && !english && (2..=3).contains(&words) {
         return Some(named(NameClass::Person));
     }
-    if words == 2 && capital_as_family_name(v, r.clone(), &inside) {
+    if words == 2 && capital_as_family_name(v, r.clone(), inside) {
         return Some(named(NameClass::Person));
     }
     if inside.is_empty() && words >= 1 && !v.is_sentence_start(r.start) || (inside.is_empty() && words >= 2) {
@@ -567,7 +567,7 @@ pub(crate) static PERSON_NOUNS: WordSet = Flag::PersonNouns.list(&[
 
 /// "Valeska Paris, an Australian woman": a capital city's name after a capitalised word that
 /// is no place modifier, with an apposition describing a person, is a family name.
-fn capital_as_family_name(v: &TokenView, r: Range<usize>, inside: &[&LexHit]) -> bool {
+fn capital_as_family_name(v: &TokenView, r: Range<usize>, inside: &[LexHit]) -> bool {
     let capital_last = matches!(
         inside,
         [LexHit { range, hit: Hit::Country { form: CountryForm::Capital, .. } }] if range.start == r.start + 1 && range.end == r.end
@@ -592,7 +592,7 @@ fn after_article(v: &TokenView, k: usize) -> bool {
 /// "Foreign Secretary Boris Johnson", "Australian Foreign Minister Julie Bishop": a title the
 /// lexicon knows (country and office), then two or three capitalised words of no known kind,
 /// is a person named by those words. The title keeps its own mention from the lexicon pass.
-fn name_after_title(v: &TokenView, r: Range<usize>, inside: &[&LexHit], s: u32) -> Option<Mention> {
+fn name_after_title(v: &TokenView, r: Range<usize>, inside: &[LexHit], s: u32) -> Option<Mention> {
     let name_part =
         |k: usize| (v.is_capitalized(k) && !v.is_all_caps(k)) || v.is_any(k, &NAME_PARTICLES) || (k > 0 && v.glued_hyphen[k - 1]);
     // The office ends at its last title word: "Pentagon Press Secretary | Peter Cook", "Navy
@@ -623,7 +623,7 @@ fn name_after_title(v: &TokenView, r: Range<usize>, inside: &[&LexHit], s: u32) 
 
 /// "Minister for the Middle East Tobias Ellwood", "Minister for Europe Alan Duncan": after an
 /// office and "for" or "of", a region or place that is the office's remit, then its holder.
-fn name_after_remit(v: &TokenView, lex: &Lexicon, r: Range<usize>, inside: &[&LexHit], s: u32) -> Option<Mention> {
+fn name_after_remit(v: &TokenView, lex: &Lexicon, r: Range<usize>, inside: &[LexHit], s: u32) -> Option<Mention> {
     let mut k = r.start.checked_sub(1)?;
     if v.is(k, "the") {
         k = k.checked_sub(1)?;
