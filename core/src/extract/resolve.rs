@@ -52,7 +52,13 @@ pub struct Entity {
 
 impl Entity {
     fn new(kind: EntityKind, name: String) -> Entity {
-        let norms = vec![normalize_name(&name)];
+        let norm = normalize_name(&name);
+        Entity::with_norm(kind, name, norm)
+    }
+
+    /// [`Entity::new`] when the caller already has `normalize_name(&name)`.
+    fn with_norm(kind: EntityKind, name: String, norm: String) -> Entity {
+        let norms = vec![norm];
         Entity {
             kind,
             names: vec![name],
@@ -329,7 +335,8 @@ pub fn resolve(v: &TokenView, lex: &Lexicon, mentions: Vec<Mention>) -> DocResol
                     } else {
                         EntityKind::Named(*class)
                     };
-                    entities.push(Entity::new(kind, name.clone()));
+                    // The name was normalised above to look it up: not again.
+                    entities.push(Entity::with_norm(kind, name.clone(), norm));
                     entities.len() - 1
                 });
                 let e = &mut entities[idx];
