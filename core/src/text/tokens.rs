@@ -73,19 +73,48 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '\u{AD}'
 }
 
+/// [`BYTE_CLASS`] of an ASCII letter or digit (a word character).
+const ALNUM: u8 = 1;
+/// [`BYTE_CLASS`] bit of an ASCII letter.
+const LETTER: u8 = 2;
+
+/// The class of each byte for the ASCII fast path of [`word_end`]: `ALNUM | LETTER` for a
+/// letter, `ALNUM` for a digit, 0 for any other byte (ASCII or not). One table load per byte
+/// instead of three range tests: word bytes are most of a text.
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        if byte.is_ascii_alphabetic() {
+            table[b] = ALNUM | LETTER;
+        } else if byte.is_ascii_digit() {
+            table[b] = ALNUM;
+        }
+        b += 1;
+    }
+    table
+};
+
 /// The end of the run of word characters starting at `i`, and whether it holds a letter.
 fn word_end(text: &str, i: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
     let mut j = i;
-    let mut has_alpha = false;
-    // Byte by byte while ASCII, where the Unicode classes are the ASCII ones (the soft hyphen is
-    // not ASCII): most words never need decoding.
-    while let Some(&b) = bytes.get(j).filter(|b| b.is_ascii()) {
-        if !b.is_ascii_alphanumeric() {
-            return (j, has_alpha);
+    let mut letters = 0;
+    // Byte by byte while ASCII letters and digits, where the Unicode classes are the ASCII ones
+    // (the soft hyphen is not ASCII): most words never need decoding.
+    while let Some(&b) = bytes.get(j) {
+        let class = BYTE_CLASS[usize::from(b)];
+        if class == 0 {
+            break;
         }
-        has_alpha |= b.is_ascii_alphabetic();
+        letters |= class;
         j += 1;
+    }
+    let mut has_alpha = letters & LETTER != 0;
+    // Stopped at the end or at an ASCII byte that is no word character: the word ends here.
+    if bytes.get(j).is_none_or(u8::is_ascii) {
+        return (j, has_alpha);
     }
     for ch in text[j..].chars() {
         if !is_word_char(ch) {
@@ -104,8 +133,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut i = 0;
     let mut space_before = true;
     while i < text.len() {
+        let b = bytes[i];
+        // ASCII whitespace (what `char::is_whitespace` accepts below 128), the commonest byte
+        // after letters: skipped before anything else is asked of it.
+        if matches!(b, b'\t'..=b'\r' | b' ') {
+            i += 1;
+            space_before = true;
+            continue;
+        }
         // An ASCII byte is its own character: no decoding for most of the text.
-        let c = match bytes[i] {
+        let c = match b {
             b if b.is_ascii() => char::from(b),
             _ => text[i..].chars().next().expect("i is on a char boundary"),
         };
@@ -116,7 +153,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         let start = i;
         let kind;
-        if is_word_char(c) {
+        // For an ASCII byte, `is_word_char` is its byte class (the soft hyphen is not ASCII).
+        if BYTE_CLASS[usize::from(b)] != 0 || (!b.is_ascii() && is_word_char(c)) {
             let (mut j, has_alpha) = word_end(text, i);
             // Numbers with thousands separators or decimals: "6,800", "1.5".
             if !has_alpha {
@@ -272,6 +310,17 @@ mod tests {
         );
         assert_eq!(tokenize("2019")[0].kind, TokenKind::Number);
         assert_eq!(tokenize("K1A1")[0].kind, TokenKind::Word);
+    }
+
+    #[test]
+    fn ascii_fast_paths_agree_with_unicode_classes() {
+        // Whitespace and word characters inside and outside ASCII, side by side.
+        assert_eq!(
+            words("a\u{A0}b\tc\u{AD}d\r\ne\u{2003}f 1st x2 é1 2é"),
+            ["a", "b", "c\u{AD}d", "e", "f", "1st", "x2", "é1", "2é"]
+        );
+        assert_eq!(tokenize("1st")[0].kind, TokenKind::Word);
+        assert_eq!(tokenize("12\u{AD}")[0].kind, TokenKind::Number);
     }
 
     #[test]
