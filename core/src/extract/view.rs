@@ -169,6 +169,18 @@ impl<'a> TokenView<'a> {
         &self.lower[self.lower_spans[i].range()]
     }
 
+    /// [`TokenView::lower`] as bytes, for comparisons: no char-boundary checks.
+    #[inline]
+    pub fn lower_bytes(&self, i: usize) -> &[u8] {
+        &self.lower.as_bytes()[self.lower_spans[i].range()]
+    }
+
+    /// [`TokenView::raw`] as bytes: no char-boundary checks.
+    #[inline]
+    pub fn raw_bytes(&self, i: usize) -> &'a [u8] {
+        &self.text.as_bytes()[self.tokens[i].span.range()]
+    }
+
     pub fn kind(&self, i: usize) -> TokenKind {
         self.tokens[i].kind
     }
@@ -275,7 +287,7 @@ impl<'a> TokenView<'a> {
             return false;
         }
         match words.flag() {
-            0 => words.has_word(self.lower(i)),
+            0 => words.has_word(self.lower_bytes(i)),
             bit => self.flags[i] & bit != 0,
         }
     }

@@ -909,9 +909,10 @@ impl WordSet {
     }
 }
 
-/// Anything `TokenView::is_any` can test a word against.
+/// Anything `TokenView::is_any` can test a word against. The word comes as the bytes of its
+/// lower-case form: equal bytes are equal strings, and bytes need no char-boundary checks.
 pub trait Words {
-    fn has_word(&self, w: &str) -> bool;
+    fn has_word(&self, w: &[u8]) -> bool;
     /// The flag bit standing for this list, when it has one.
     fn flag(&'static self) -> u64 {
         0
@@ -919,8 +920,11 @@ pub trait Words {
 }
 
 impl Words for WordSet {
-    fn has_word(&self, w: &str) -> bool {
-        self.has(w)
+    fn has_word(&self, w: &[u8]) -> bool {
+        if self.bit == 0 {
+            return self.words.iter().any(|x| x.as_bytes() == w);
+        }
+        std::str::from_utf8(w).is_ok_and(|w| self.has(w))
     }
     #[inline]
     fn flag(&'static self) -> u64 {
@@ -929,14 +933,14 @@ impl Words for WordSet {
 }
 
 impl<const N: usize> Words for [&str; N] {
-    fn has_word(&self, w: &str) -> bool {
-        self.contains(&w)
+    fn has_word(&self, w: &[u8]) -> bool {
+        self.iter().any(|x| x.as_bytes() == w)
     }
 }
 
 impl Words for [&str] {
-    fn has_word(&self, w: &str) -> bool {
-        self.contains(&w)
+    fn has_word(&self, w: &[u8]) -> bool {
+        self.iter().any(|x| x.as_bytes() == w)
     }
 }
 

@@ -119,6 +119,12 @@ fn is_opener(s: &str) -> bool {
 /// (closing quotes and brackets included).
 fn boundary_after(text: &str, tokens: &[Token], i: usize, end: usize) -> Option<usize> {
     let tok = tokens[i];
+    // Every terminal ('.', '!', '?', '…') and every abbreviation ends with one of these bytes
+    // ('…' with 0xA6): most tokens are ruled out by their last byte, without slicing the text.
+    let last = text.as_bytes()[tok.span.end as usize - 1];
+    if !matches!(last, b'.' | b'!' | b'?' | 0xA6) {
+        return None;
+    }
     let s = tok.text(text);
     let abbreviation_end = tok.kind == TokenKind::Word && s.ends_with('.');
     if !(tok.kind == TokenKind::Punct && is_terminal(s)) && !abbreviation_end {
