@@ -72,15 +72,15 @@ fn month_of(v: &TokenView, i: usize) -> Option<u8> {
         .flatten()
 }
 
-/// False for a token none of `find_times`' rules can start at: not capitalised (so no month
-/// or capitalised weekday), no leading digit or '+' (so no day or year), and not a lower-case
-/// weekday nor the first word of a relative expression. Most tokens, at the cost of a few tests.
+/// False for a token none of `find_times`' rules can start at: no spelling of a month or
+/// weekday (the view's calendar bit, which the month and weekday rules require), no leading
+/// digit or '+' (so no day or year), and not the first word of a relative expression. Most
+/// tokens, capitalised names included, at the cost of a few tests.
 fn may_start_time(v: &TokenView, i: usize) -> bool {
-    if v.is_capitalized(i) || v.raw(i).as_bytes().first().is_some_and(|b| b.is_ascii_digit() || *b == b'+') {
+    if v.may_be_calendar_name(i) || v.raw_bytes(i).first().is_some_and(|b| b.is_ascii_digit() || *b == b'+') {
         return true;
     }
-    let w = v.lower(i);
-    w.ends_with("day") || matches!(w, "last" | "this" | "next")
+    matches!(v.lower_bytes(i), b"last" | b"this" | b"next" | b"yesterday" | b"today")
 }
 
 /// All temporal expressions of a token range, left to right.
