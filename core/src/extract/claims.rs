@@ -63,7 +63,8 @@ pub fn find_claims(v: &TokenView, res: &DocResolution, events: &[DocEvent]) -> V
     for (k, e) in events.iter().enumerate() {
         let range = v.sentences[e.sentence as usize].tokens.clone();
         for i in range.clone() {
-            let Some((_, n)) = ORDINALS.iter().find(|(w, _)| v.lower(i) == *w) else {
+            let word = v.lower_bytes(i);
+            let Some((_, n)) = ORDINALS.iter().find(|(w, _)| w.as_bytes() == word) else {
                 continue;
             };
             if *n == 0 && !v.is(i.saturating_sub(1), "the") {

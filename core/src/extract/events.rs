@@ -492,10 +492,11 @@ fn find_triggers(v: &TokenView, lex: &Lexicon, s: usize, covered: &Mask) -> Vec<
             i += 1;
             continue;
         }
-        let w = v.lower(i);
+        // `v.lower(i)` is taken where needed, not here: most words need it in no branch.
         let end = clause_ends[i + 1 - range.start];
         // Two-word event nouns ("missile tests").
         if i + 1 < range.end && v.starts_trigger_pair(i) {
+            let w = v.lower(i);
             if let Some(def) = lex.triggers.pair(w, v.lower(i + 1)) {
                 out.push(Trigger {
                     tokens: i..i + 2,
@@ -541,7 +542,7 @@ fn find_triggers(v: &TokenView, lex: &Lexicon, s: usize, covered: &Mask) -> Vec<
         }
         // A verb of saying right after its speaker ("NIS added", "China alleged ...") is one even
         // when a noun follows it.
-        let after_speaker = i > 0 && covered[i - 1] && v.is_any(i, &REPORTING_VERBS) && w != "according" && verb_like(v, i);
+        let after_speaker = i > 0 && covered[i - 1] && v.is_any(i, &REPORTING_VERBS) && !v.is(i, "according") && verb_like(v, i);
         if is_saying(v, i) || after_speaker {
             let coding = Coding {
                 cameo: Some("010".into()),
@@ -554,7 +555,7 @@ fn find_triggers(v: &TokenView, lex: &Lexicon, s: usize, covered: &Mask) -> Vec<
             out.push(Trigger {
                 tokens: i..i + 1,
                 pos: Pos::Verb,
-                lemma: w.to_string(),
+                lemma: v.lower(i).to_string(),
                 coding,
                 needs_recipient: false,
                 statement: true,

@@ -184,14 +184,13 @@ pub fn sentence_mentions(v: &TokenView, lex: &Lexicon, s: usize, block_kind: Blo
             if covered[i] {
                 continue;
             }
-            let w = v.lower(i);
             let referent = if v.is_any(i, &PRONOUNS_IT) {
                 Some(Referent::Pronoun(PronounKind::It))
             } else if v.is_any(i, &PRONOUNS_PERSON) {
                 Some(Referent::Pronoun(PronounKind::Person))
             } else if v.is_any(i, &PRONOUNS_PLURAL) {
                 Some(Referent::Pronoun(PronounKind::Plural))
-            } else if ["we", "our", "us", "ourselves"].contains(&w) {
+            } else if matches!(v.lower_bytes(i), b"we" | b"our" | b"us" | b"ourselves") {
                 Some(Referent::Pronoun(PronounKind::Speaker))
             } else if i > range.start
                 && v.is(i - 1, "the")
@@ -273,16 +272,16 @@ struct Chunk {
     titled: bool,
 }
 
-fn has_digit(s: &str) -> bool {
-    // Bytes, not chars: in UTF-8 an ASCII digit byte is always the digit itself.
-    s.bytes().any(|b| b.is_ascii_digit())
+fn has_digit(s: &[u8]) -> bool {
+    // Bytes: in UTF-8 an ASCII digit byte is always the digit itself.
+    s.iter().any(u8::is_ascii_digit)
 }
 
 /// A word that can be part of a name: capitalised, no digit, not a month or weekday.
 // Inlined: asked of every token, and the first tests rule out most of them.
 #[inline(always)]
 fn is_name_word(v: &TokenView, k: usize) -> bool {
-    v.is_word(k) && v.is_capitalized(k) && !v.is_any(k, &CALENDAR_WORDS) && !has_digit(v.raw(k))
+    v.is_word(k) && v.is_capitalized(k) && !v.is_any(k, &CALENDAR_WORDS) && !has_digit(v.raw_bytes(k))
 }
 
 /// Runs of capitalised words that can be names: "Korea Institute of Liberal Democracy",
@@ -337,7 +336,7 @@ fn name_chunks(v: &TokenView, range: Range<usize>, hit_starts: &[usize]) -> Vec<
             }
         }
         // "F-35", "MiG-29": a model designation, not a name.
-        let designation = end < range.end && v.glued_hyphen[end] && end + 1 < range.end && has_digit(v.raw(end + 1));
+        let designation = end < range.end && v.glued_hyphen[end] && end + 1 < range.end && has_digit(v.raw_bytes(end + 1));
         if end > start && !designation {
             chunks.push(Chunk {
                 range: start..end,
