@@ -932,13 +932,17 @@ impl Words for WordSet {
     }
 }
 
+// Inlined: the lists written at the call site are short and constant, so the comparisons
+// become a few length tests and compares, cheaper than the call.
 impl<const N: usize> Words for [&str; N] {
+    #[inline]
     fn has_word(&self, w: &[u8]) -> bool {
         self.iter().any(|x| x.as_bytes() == w)
     }
 }
 
 impl Words for [&str] {
+    #[inline]
     fn has_word(&self, w: &[u8]) -> bool {
         self.iter().any(|x| x.as_bytes() == w)
     }
