@@ -46,21 +46,8 @@ const SHAPE_TRIGGER_PAIR_START: u8 = 32;
 /// `time::calendar_forms`, or a word with several final periods, which those functions trim.
 const SHAPE_CALENDAR_FORM: u8 = 64;
 
+/// The shape bits of a token that is not ASCII (see [`ascii_shape`] for the others).
 fn shape_of(raw: &str) -> u8 {
-    if raw.is_ascii() {
-        // The same tests on bytes: for ASCII the Unicode classes are the ASCII ones.
-        let b = raw.as_bytes();
-        let mut shape = 0;
-        if b.first().is_some_and(u8::is_ascii_uppercase) {
-            shape |= SHAPE_CAPITALIZED;
-        }
-        // The lower-case test first: it stops at the first small letter, which most words
-        // have within their first two bytes, so the letters are rarely counted.
-        if !b.iter().any(u8::is_ascii_lowercase) && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2 {
-            shape |= SHAPE_ALL_CAPS;
-        }
-        return shape;
-    }
     let mut shape = 0;
     if raw.chars().next().is_some_and(char::is_uppercase) {
         shape |= SHAPE_CAPITALIZED;
@@ -71,24 +58,35 @@ fn shape_of(raw: &str) -> u8 {
     shape
 }
 
-/// The normalised form of every token (see `push_normalized`), as one string and a span into it
-/// per token. Lower-casing the whole text at once is far cheaper than copying token by token,
-/// and for an ASCII token it is the whole normalisation.
-fn lower_forms(text: &str, tokens: &[Token]) -> (String, Vec<Span>) {
-    let mut lower = text.to_ascii_lowercase();
-    let spans = tokens
-        .iter()
-        .map(|t| {
-            let raw = t.text(text);
-            if raw.is_ascii() {
-                return t.span;
-            }
-            let start = lower.len();
-            push_normalized(raw, &mut lower);
-            Span::new(start, lower.len())
-        })
-        .collect();
-    (lower, spans)
+/// [`shape_of`] of an ASCII token, on its bytes: for ASCII the Unicode classes are the ASCII ones.
+fn ascii_shape(b: &[u8]) -> u8 {
+    let mut shape = 0;
+    if b.first().is_some_and(u8::is_ascii_uppercase) {
+        shape |= SHAPE_CAPITALIZED;
+    }
+    // The lower-case test first: it stops at the first small letter, which most words
+    // have within their first two bytes, so the letters are rarely counted.
+    if !b.iter().any(u8::is_ascii_lowercase) && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2 {
+        shape |= SHAPE_ALL_CAPS;
+    }
+    shape
+}
+
+/// The position of the first byte at or after `from` that is not ASCII, or the length of
+/// `bytes`. Eight bytes at a time (an ASCII byte has its high bit clear): the view asks it
+/// once per run of ASCII text instead of testing every token for ASCII.
+fn next_non_ascii(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        if u64::from_le_bytes(chunk.try_into().expect("8 bytes")) & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && bytes[i].is_ascii() {
+        i += 1;
+    }
+    i
 }
 
 impl<'a> TokenView<'a> {
@@ -99,24 +97,46 @@ impl<'a> TokenView<'a> {
         block_kinds: Vec<crate::document::BlockKind>,
         lexicon: &Lexicon,
     ) -> TokenView<'a> {
-        let (lower, lower_spans) = lower_forms(text, &tokens);
-        let glued_hyphen: Vec<bool> = (0..tokens.len()).map(|i| is_glued_hyphen(&tokens, i, text)).collect();
-        let mut word_ids = Vec::with_capacity(tokens.len());
-        let mut shape = Vec::with_capacity(tokens.len());
-        let mut flags = Vec::with_capacity(tokens.len());
+        // One pass over the tokens. The lower-case forms are the text with its ASCII letters
+        // lower-cased (for an ASCII token that is the whole normalisation, see
+        // `push_normalized`), then the forms of the other tokens appended as they come.
+        let mut lower = text.to_ascii_lowercase();
+        let bytes = text.as_bytes();
+        // The first non-ASCII byte at or after the last place looked from: tokens are in text
+        // order, so a token ending at or before it is ASCII.
+        let mut non_ascii = next_non_ascii(bytes, 0);
+        let n = tokens.len();
+        let mut lower_spans = Vec::with_capacity(n);
+        let mut glued_hyphen = Vec::with_capacity(n);
+        let mut word_ids = Vec::with_capacity(n);
+        let mut shape = Vec::with_capacity(n);
+        let mut flags = Vec::with_capacity(n);
         for (i, t) in tokens.iter().enumerate() {
-            let info = lexicon.word_info_in(&lower, lower_spans[i].range());
+            let (start, end) = (t.span.start as usize, t.span.end as usize);
+            if non_ascii < start {
+                non_ascii = next_non_ascii(bytes, start);
+            }
+            let (lower_span, mut bits) = if end <= non_ascii {
+                (t.span, ascii_shape(&bytes[start..end]))
+            } else {
+                let raw = t.text(text);
+                let at = lower.len();
+                push_normalized(raw, &mut lower);
+                (Span::new(at, lower.len()), shape_of(raw))
+            };
+            lower_spans.push(lower_span);
+            let glued = is_glued_hyphen(&tokens, i, text);
+            glued_hyphen.push(glued);
+            let info = lexicon.word_info_in(&lower, lower_span.range());
             flags.push(info.flags);
-            word_ids.push(if glued_hyphen[i] { None } else { info.phrase_word });
-            let raw = t.text(text);
-            let mut bits = shape_of(raw);
+            word_ids.push(if glued { None } else { info.phrase_word });
             for (known, bit) in [
                 (info.verb_form, SHAPE_VERB_FORM),
                 (info.trigger_form, SHAPE_TRIGGER_FORM),
                 (info.trigger_pair_start, SHAPE_TRIGGER_PAIR_START),
                 // The names are ASCII, so a token they match is its lower-case form with the
                 // letters' case changed: several final periods are the same in both.
-                (info.calendar_form || raw.as_bytes().ends_with(b".."), SHAPE_CALENDAR_FORM),
+                (info.calendar_form || bytes[start..end].ends_with(b".."), SHAPE_CALENDAR_FORM),
             ] {
                 if known {
                     bits |= bit;
@@ -329,5 +349,32 @@ impl std::ops::IndexMut<usize> for Mask {
     fn index_mut(&mut self, i: usize) -> &mut bool {
         let k = i - self.start;
         &mut self.bits[k]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_shape_is_the_shape_of_ascii_tokens() {
+        for raw in [
+            "Seoul", "NIS", "U.S.", "US$", "a", "A", "K1A1", "2019", ",", "e.g.", "McDonald", "AB-c", "X.",
+        ] {
+            assert_eq!(ascii_shape(raw.as_bytes()), shape_of(raw), "{raw}");
+        }
+    }
+
+    #[test]
+    fn next_non_ascii_finds_the_first_byte_past_ascii() {
+        let text = "plain ascii text, long enough for chunks — then “quotes”";
+        for from in 0..text.len() {
+            let expected = text
+                .bytes()
+                .skip(from)
+                .position(|b| !b.is_ascii())
+                .map_or(text.len(), |p| from + p);
+            assert_eq!(next_non_ascii(text.as_bytes(), from), expected, "{from}");
+        }
     }
 }
