@@ -160,9 +160,10 @@ pub fn sentence_mentions(v: &TokenView, lex: &Lexicon, s: usize, block_kind: Blo
     for i in range.clone() {
         // Tested last: the common case fails earlier.
         let glued_symbol = || i + 1 < v.len() && !v.tokens[i + 1].space_before && v.is_any(i + 1, &["$", "€", "£", "¥"]);
-        if !covered[i]
+        // The shape bit first: it rules out nearly every token at once.
+        if v.is_all_caps(i)
+            && !covered[i]
             && v.is_word(i)
-            && v.is_all_caps(i)
             && !v.raw(i).contains('.')
             && v.raw(i).chars().all(|c| c.is_ascii_alphabetic())
             && v.raw(i).len() <= 8
@@ -184,11 +185,13 @@ pub fn sentence_mentions(v: &TokenView, lex: &Lexicon, s: usize, block_kind: Blo
             if covered[i] {
                 continue;
             }
-            let referent = if v.is_any(i, &PRONOUNS_IT) {
+            // One flag test for the three pronoun lists: most tokens are in none of them.
+            let pronoun = v.is_in_any(i, &[&PRONOUNS_IT, &PRONOUNS_PERSON, &PRONOUNS_PLURAL]);
+            let referent = if pronoun && v.is_any(i, &PRONOUNS_IT) {
                 Some(Referent::Pronoun(PronounKind::It))
-            } else if v.is_any(i, &PRONOUNS_PERSON) {
+            } else if pronoun && v.is_any(i, &PRONOUNS_PERSON) {
                 Some(Referent::Pronoun(PronounKind::Person))
-            } else if v.is_any(i, &PRONOUNS_PLURAL) {
+            } else if pronoun && v.is_any(i, &PRONOUNS_PLURAL) {
                 Some(Referent::Pronoun(PronounKind::Plural))
             } else if matches!(v.lower_bytes(i), b"we" | b"our" | b"us" | b"ourselves") {
                 Some(Referent::Pronoun(PronounKind::Speaker))
@@ -704,7 +707,7 @@ pub(crate) static DESCRIPTION_HEADS: WordSet = Flag::DescriptionHeads.list(&[
 fn descriptions(v: &TokenView, lex: &Lexicon, mentions: &mut Vec<Mention>, range: Range<usize>, covered: &Mask) {
     let mut found = Vec::new();
     for head in range.clone() {
-        if covered[head] || !v.is_any(head, &DESCRIPTION_HEADS) || v.is_capitalized(head) || v.is(head + 1, "of") {
+        if !v.is_any(head, &DESCRIPTION_HEADS) || covered[head] || v.is_capitalized(head) || v.is(head + 1, "of") {
             continue;
         }
         let mut start = head;

@@ -76,7 +76,9 @@ pub fn split_sentences(text: &str, tokens: &[Token], blocks: &[Block]) -> Vec<Se
         let mut start = block_tokens.start;
         let mut i = block_tokens.start;
         while i < block_tokens.end {
-            if let Some(end) = boundary_after(text, tokens, i, block_tokens.end) {
+            if !may_end_sentence(text, tokens[i]) {
+                i += 1;
+            } else if let Some(end) = boundary_after(text, tokens, i, block_tokens.end) {
                 sentences.push(make(tokens, start..end, b));
                 start = end;
                 i = end;
@@ -115,14 +117,19 @@ fn is_opener(s: &str) -> bool {
     matches!(s, "“" | "\"" | "‘" | "'" | "(" | "[" | "«")
 }
 
+/// False for a token that is neither a terminal ('.', '!', '?', '…') nor an abbreviation with
+/// its period: every one of those ends with one of these bytes ('…' with 0xA6), so most tokens
+/// are ruled out by their last byte, without slicing the text or calling [`boundary_after`].
+#[inline]
+fn may_end_sentence(text: &str, tok: Token) -> bool {
+    matches!(text.as_bytes()[tok.span.end as usize - 1], b'.' | b'!' | b'?' | 0xA6)
+}
+
 /// If a sentence ends with token `i`, returns the index of the token after its end
 /// (closing quotes and brackets included).
 fn boundary_after(text: &str, tokens: &[Token], i: usize, end: usize) -> Option<usize> {
     let tok = tokens[i];
-    // Every terminal ('.', '!', '?', '…') and every abbreviation ends with one of these bytes
-    // ('…' with 0xA6): most tokens are ruled out by their last byte, without slicing the text.
-    let last = text.as_bytes()[tok.span.end as usize - 1];
-    if !matches!(last, b'.' | b'!' | b'?' | 0xA6) {
+    if !may_end_sentence(text, tok) {
         return None;
     }
     let s = tok.text(text);
