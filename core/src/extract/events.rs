@@ -403,7 +403,7 @@ fn verb_like(v: &TokenView, i: usize) -> bool {
     // nothing) and the word makes it a noun.
     // The cheap test first: `is_adjective` is only needed when it decides.
     if i > 0 && (i > 1 && v.is_any(i - 2, &DETERMINERS) || w.ends_with('s')) {
-        if is_adjective(v.lower(i - 1)) && !v.lower(i - 1).ends_with("ly") {
+        if is_adjective(v, i - 1) && !v.lower(i - 1).ends_with("ly") {
             return false;
         }
     }
@@ -462,12 +462,16 @@ pub(crate) static COMMON_ADJECTIVES: WordSet = Flag::CommonAdjectives.list(&[
     "free",
 ]);
 
-/// Words that are adjectives by their ending or by being common ones.
-fn is_adjective(w: &str) -> bool {
+/// Token `k` is an adjective by its ending or by being a common one (the token's flag: no
+/// lookup of the word).
+fn is_adjective(v: &TokenView, k: usize) -> bool {
     const SUFFIXES: [&str; 16] = [
         "al", "ic", "ive", "ous", "ful", "less", "ent", "ant", "ary", "ing", "ish", "able", "ible", "ese", "ian", "ern",
     ];
-    COMMON_ADJECTIVES.has(w) || (w.len() > 4 && SUFFIXES.iter().any(|s| w.ends_with(s)))
+    v.is_any(k, &COMMON_ADJECTIVES) || {
+        let w = v.lower(k);
+        w.len() > 4 && SUFFIXES.iter().any(|s| w.ends_with(s))
+    }
 }
 
 fn noun_like(v: &TokenView, i: usize) -> bool {
@@ -811,7 +815,7 @@ fn build_event(
                 && (k + 2 == trig || v.is_any(k + 1, &["is", "was", "are", "were"]))
                 && k > 0
                 && (v.is_any(k - 1, &DETERMINERS)
-                    || is_adjective(v.lower(k - 1))
+                    || is_adjective(v, k - 1)
                     || v.glued_hyphen[k - 1]
                     || (k > 1 && v.glued_hyphen[k - 2]))
         });

@@ -284,7 +284,8 @@ fn has_digit(s: &[u8]) -> bool {
 // Inlined: asked of every token, and the first tests rule out most of them.
 #[inline(always)]
 fn is_name_word(v: &TokenView, k: usize) -> bool {
-    v.is_word(k) && v.is_capitalized(k) && !v.is_any(k, &CALENDAR_WORDS) && !has_digit(v.raw_bytes(k))
+    // The shape bit first, the most selective test; `k` is always a token of the sentence.
+    v.is_capitalized(k) && v.is_word(k) && !v.is_any(k, &CALENDAR_WORDS) && !has_digit(v.raw_bytes(k))
 }
 
 /// Runs of capitalised words that can be names: "Korea Institute of Liberal Democracy",
