@@ -29,10 +29,10 @@ pub struct Block {
     /// Patterns by one of their words, so a verb is only tested against patterns whose words
     /// occur near it (the dictionary has thousands).
     anchors: FxHashMap<String, Vec<u32>>,
-    /// The first two bytes of the anchor words, hashed to one bit each of 1024 (see
-    /// [`Block::pair_bit`]): a word whose bit is clear has no prefix among them, and costs no
-    /// lookup. Nearly every word near a verb is rejected so.
-    anchor_pairs: [u64; 16],
+    /// The first three bytes of the anchor words (all of a shorter one), hashed to one bit
+    /// each of 2048 (see [`Block::prefix_bit`]): a word whose bit is clear has no prefix among
+    /// them, and costs no lookup. Nearly every word near a verb is rejected so.
+    anchor_prefixes: [u64; 32],
 }
 
 impl Block {
@@ -56,19 +56,24 @@ impl Block {
         out
     }
 
-    /// False when no anchor word starts with the first two bytes of `w` (its only byte when it
-    /// has one). Every key `candidates` looks up for `w` starts with them: a one-byte key only
-    /// for a one-byte word, else keys of two bytes or more.
+    /// False when no anchor word starts with the first three bytes of `w` (all of it when it
+    /// is shorter). Every key `candidates` looks up for `w` starts with them: keys are `w` cut
+    /// by at most three bytes and never below four, so a key shorter than three bytes is only
+    /// ever a whole word of that length.
     fn may_anchor(&self, w: &str) -> bool {
-        Self::pair_bit(w.as_bytes()).is_some_and(|i| self.anchor_pairs[i / 64] >> (i % 64) & 1 == 1)
+        Self::prefix_bit(w.as_bytes()).is_some_and(|i| self.anchor_prefixes[i / 64] >> (i % 64) & 1 == 1)
     }
 
-    /// The bit of `anchor_pairs` standing for the first two bytes of `word`.
-    fn pair_bit(word: &[u8]) -> Option<usize> {
-        let (&first, rest) = word.split_first()?;
-        let pair = u32::from(first) << 8 | u32::from(rest.first().copied().unwrap_or(0));
-        // A multiplicative hash: its top ten bits.
-        Some((pair.wrapping_mul(0x9E37_79B1) >> 22) as usize)
+    /// The bit of `anchor_prefixes` standing for the first three bytes of `word` (with the
+    /// length when it is shorter, so "us" and "use" differ).
+    fn prefix_bit(word: &[u8]) -> Option<usize> {
+        if word.is_empty() {
+            return None;
+        }
+        let n = word.len().min(3);
+        let prefix = word[..n].iter().rev().fold(n as u32, |p, &b| p << 8 | u32::from(b));
+        // A multiplicative hash: its top eleven bits.
+        Some((prefix.wrapping_mul(0x9E37_79B1) >> 21) as usize)
     }
 
     fn index(&mut self, sets: &FxHashMap<String, Vec<String>>) {
@@ -84,8 +89,8 @@ impl Block {
             for w in words {
                 for part in w.split_whitespace().take(1) {
                     self.anchors.entry(part.to_string()).or_default().push(i as u32);
-                    let bit = Self::pair_bit(part.as_bytes()).expect("words are not empty");
-                    self.anchor_pairs[bit / 64] |= 1 << (bit % 64);
+                    let bit = Self::prefix_bit(part.as_bytes()).expect("words are not empty");
+                    self.anchor_prefixes[bit / 64] |= 1 << (bit % 64);
                 }
             }
         }
@@ -288,7 +293,7 @@ impl VerbDictionary {
                     code: code_of(rest),
                     patterns: Vec::new(),
                     anchors: FxHashMap::default(),
-                    anchor_pairs: [0; 16],
+                    anchor_prefixes: [0; 32],
                 }),
                 "V" => {
                     let Some(block_idx) = dict.blocks.len().checked_sub(1) else {
@@ -388,6 +393,22 @@ impl VerbDictionary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_anchor_and_its_inflections_pass_the_prefix_filter() {
+        let dict = VerbDictionary::parse(include_str!("../../../data/lexicon/verbs.txt"));
+        for block in &dict.blocks {
+            for key in block.anchors.keys() {
+                assert!(block.may_anchor(key), "{} {key}", block.name);
+                // Inflections find a key of four bytes or more (see `candidates`).
+                if key.len() >= 4 {
+                    for w in [format!("{key}s"), format!("{key}ing"), format!("{key}ed")] {
+                        assert!(block.may_anchor(&w), "{} {w}", block.name);
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn regular_inflections() {
