@@ -149,6 +149,30 @@ fn normalize_name(s: &str) -> String {
 /// [`normalize_name`] of an ASCII name, the common case: the same rules byte by byte, with no
 /// characters to decode and each letter lower-cased as it is copied.
 fn normalize_ascii_name(s: &str) -> String {
+    // Most names are words joined by single spaces, with no period or hyphen: then the rules
+    // below only lower-case them, which `to_ascii_lowercase` does in one copy.
+    if is_plain_name(s.as_bytes()) {
+        return s.to_ascii_lowercase();
+    }
+    normalize_ascii_name_by_rules(s)
+}
+
+/// Words of ASCII joined by single spaces: no space at either end, no period, hyphen or other
+/// whitespace (an empty name is not plain).
+fn is_plain_name(b: &[u8]) -> bool {
+    // Starts as if after a space, so a leading space, like a double one, fails.
+    let mut after_space = true;
+    for &c in b {
+        if matches!(c, b'.' | b'\t'..=b'\r' | b'-') || (c == b' ' && after_space) {
+            return false;
+        }
+        after_space = c == b' ';
+    }
+    !after_space
+}
+
+/// [`normalize_ascii_name`] by its rules, byte by byte.
+fn normalize_ascii_name_by_rules(s: &str) -> String {
     let mut out = Vec::with_capacity(s.len());
     let mut gap = false;
     for b in s.bytes() {
@@ -885,5 +909,20 @@ mod tests {
             "us led coalition forces' é"
         );
         assert_eq!(normalize_name(" -NATO- "), "nato");
+        for name in [
+            "Korea Institute of Liberal Democracy",
+            "NATO",
+            "a b",
+            "",
+            " x",
+            "x ",
+            "a  b",
+            "U.S.",
+            "Jae-in",
+            "a\tb",
+            "x",
+        ] {
+            assert_eq!(normalize_ascii_name(name), normalize_ascii_name_by_rules(name), "{name:?}");
+        }
     }
 }
