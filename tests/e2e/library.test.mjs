@@ -49,11 +49,13 @@ test('files are added with a reason for each refusal, kept byte for byte across 
   page.on('dialog', (d) => d.accept());
   await ready(page);
   const seed = await readFile(new URL('../../data/corpus/000_south-korea-joins-ccdcoe.txt', import.meta.url));
+  // A file name with no break opportunity, as exported or scraped files often have.
+  const empty = `empty-${'draft_v2-'.repeat(14)}final.txt`;
   await addFiles(page, [
     file('exercise.md', MARKDOWN, 'text/markdown'),
     file('talks.html', HTML, 'text/html'),
     file('canberra.txt', TEXT),
-    file('empty.txt', '  \n\n '),
+    file(empty, '  \n\n '),
     file('photo.txt', PNG),
     file('copy.txt', seed),
   ]);
@@ -61,7 +63,9 @@ test('files are added with a reason for each refusal, kept byte for byte across 
   assert.equal(lines.length, 6, lines.join('\n'));
   const line = (name) => lines.find((l) => l.startsWith(name)) ?? '';
   for (const ok of ['exercise.md', 'talks.html', 'canberra.txt']) assert.match(line(ok), /— added$/, line(ok));
-  assert.match(line('empty.txt'), /not added: the file is empty/);
+  assert.match(line(empty), /not added: the file is empty/);
+  const side = await page.locator('aside.side').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+  assert.ok(side.scroll <= side.client, `a long file name widens the side panel: ${side.scroll} px of content in ${side.client} px`);
   assert.match(line('photo.txt'), /not added: this is not text: it is a PNG image/);
   assert.match(line('copy.txt'), /not added: the same text as "000_south-korea-joins-ccdcoe\.txt"/);
   assert.match(await page.getByTestId('counts').textContent(), /5 articles/);
