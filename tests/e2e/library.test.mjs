@@ -50,7 +50,7 @@ test('files are added with a reason for each refusal, kept byte for byte across 
   await ready(page);
   const seed = await readFile(new URL('../../data/corpus/000_south-korea-joins-ccdcoe.txt', import.meta.url));
   // A file name with no break opportunity, as exported or scraped files often have.
-  const empty = `empty-${'draft_v2-'.repeat(14)}final.txt`;
+  const empty = `empty_${'draft_v2_'.repeat(14)}final.txt`;
   await addFiles(page, [
     file('exercise.md', MARKDOWN, 'text/markdown'),
     file('talks.html', HTML, 'text/html'),
