@@ -41,7 +41,7 @@ pub struct Entity {
     pub names: Vec<String>,
     pub acronym: Option<String>,
     /// `names` normalised for comparison, kept in step with it.
-    norms: Vec<String>,
+    norms: Norms,
     pub country: Option<u16>,
     pub sector: Option<u16>,
     /// The organisation this one is part of or belongs to ("NATO’s ..."), as an entity index.
@@ -58,7 +58,8 @@ impl Entity {
 
     /// [`Entity::new`] when the caller already has `normalize_name(&name)`.
     fn with_norm(kind: EntityKind, name: String, norm: String) -> Entity {
-        let norms = vec![norm];
+        let mut norms = Norms::default();
+        norms.push(Norm::new(norm));
         Entity {
             kind,
             names: vec![name],
@@ -90,14 +91,110 @@ impl Entity {
     fn add_name(&mut self, name: &str) {
         if !self.names.iter().any(|n| n == name) {
             self.names.push(name.to_string());
-            self.norms.push(normalize_name(name));
+            self.norms.push(Norm::new(normalize_name(name)));
         }
     }
 
     /// True when the entity is known by this normalised name or acronym.
-    fn known_as(&self, norm: &str) -> bool {
-        self.norms.iter().any(|n| n == norm) || self.acronym.as_deref().is_some_and(|a| lowercase_equals(a, norm))
+    // Always inlined: asked of every entity on each lookup, and mostly settled by one bit
+    // test and the test for an acronym, which most entities have none of.
+    #[inline(always)]
+    fn known_as(&self, key: &NameKey) -> bool {
+        self.norms.contains(key) || self.acronym.as_deref().is_some_and(|a| lowercase_equals(a, key.text))
     }
+}
+
+/// An entity's normalised names, in the order of its names, with a one-word Bloom filter of
+/// their hashes: a lookup scans every entity of the document, and the filter rules out
+/// nearly all of them without visiting their names.
+#[derive(Debug, Clone, Default)]
+struct Norms {
+    list: Vec<Norm>,
+    /// The bit of each name in `list` (see [`Norm::bit`]), and maybe of names since removed:
+    /// a clear bit proves a name absent, a set one proves nothing.
+    bloom: u64,
+}
+
+impl Norms {
+    fn push(&mut self, n: Norm) {
+        self.bloom |= n.bit();
+        self.list.push(n);
+    }
+
+    fn insert(&mut self, at: usize, n: Norm) {
+        self.bloom |= n.bit();
+        self.list.insert(at, n);
+    }
+
+    fn remove(&mut self, at: usize) {
+        self.list.remove(at);
+    }
+
+    fn clear(&mut self) {
+        self.list.clear();
+    }
+
+    /// The normalised first (fullest) name.
+    fn first(&self) -> &str {
+        &self.list[0].text
+    }
+
+    #[inline(always)]
+    fn contains(&self, key: &NameKey) -> bool {
+        self.bloom & key.bit != 0 && self.list.iter().any(|n| n.hash == key.hash && n.text == key.text)
+    }
+}
+
+/// A normalised name (see [`normalize_name`]) with its hash. Looking a name up scans the
+/// document's entities and their names; comparing hashes first settles nearly every pair
+/// without comparing the strings.
+#[derive(Debug, Clone)]
+struct Norm {
+    hash: u64,
+    text: String,
+}
+
+impl Norm {
+    fn new(text: String) -> Norm {
+        Norm {
+            hash: name_hash(&text),
+            text,
+        }
+    }
+
+    /// The name's bit in [`Norms::bloom`].
+    fn bit(&self) -> u64 {
+        bloom_bit(self.hash)
+    }
+}
+
+fn bloom_bit(hash: u64) -> u64 {
+    // The top bits: FxHash mixes its input into them best.
+    1 << (hash >> 58)
+}
+
+/// A normalised name being looked up, hashed once for the whole scan.
+struct NameKey<'a> {
+    text: &'a str,
+    hash: u64,
+    /// `bloom_bit(hash)`.
+    bit: u64,
+}
+
+impl NameKey<'_> {
+    fn new(text: &str) -> NameKey<'_> {
+        let hash = name_hash(text);
+        NameKey {
+            text,
+            hash,
+            bit: bloom_bit(hash),
+        }
+    }
+}
+
+fn name_hash(norm: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(norm)
 }
 
 /// A mention with what it resolved to.
@@ -239,10 +336,10 @@ fn edit_distance(a: &str, b: &str) -> usize {
 pub fn resolve(v: &TokenView, lex: &Lexicon, mentions: Vec<Mention>) -> DocResolution {
     let mut entities: Vec<Entity> = Vec::new();
     let mut out: Vec<Resolved> = Vec::with_capacity(mentions.len());
-    let find_named = |entities: &[Entity], norm: &str| {
+    let find_named = |entities: &[Entity], key: &NameKey| {
         entities
             .iter()
-            .position(|e| matches!(e.kind, EntityKind::Named(_)) && e.known_as(norm))
+            .position(|e| matches!(e.kind, EntityKind::Named(_)) && e.known_as(key))
     };
     // Pass 1: named things, in text order.
     for m in mentions {
@@ -318,19 +415,20 @@ pub fn resolve(v: &TokenView, lex: &Lexicon, mentions: Vec<Mention>) -> DocResol
             Referent::Sector { country: None, .. } => (None, MentionForm::Description),
             Referent::Name { class, name } => {
                 let norm = normalize_name(name);
+                let key = NameKey::new(&norm);
                 let is_acronym = m.tokens.len() == 1 && v.is_all_caps(m.tokens.start);
                 let mut idx = if m.role == Role::Location || *class == NameClass::Place {
                     entities
                         .iter()
-                        .position(|e| e.is_place() && e.known_as(&norm))
-                        .or_else(|| find_named(&entities, &norm))
+                        .position(|e| e.is_place() && e.known_as(&key))
+                        .or_else(|| find_named(&entities, &key))
                 } else {
-                    find_named(&entities, &norm)
+                    find_named(&entities, &key)
                 };
                 // A definition "Full Name (ABBR)" joins an entity already known by its acronym.
                 if idx.is_none() {
                     if let Some(alias) = &m.alias {
-                        idx = find_named(&entities, &normalize_name(alias));
+                        idx = find_named(&entities, &NameKey::new(&normalize_name(alias)));
                     }
                 }
                 if idx.is_none() && is_acronym {
@@ -345,7 +443,7 @@ pub fn resolve(v: &TokenView, lex: &Lexicon, mentions: Vec<Mention>) -> DocResol
                     // A surname (or the family name written first) of a person named in full earlier.
                     idx = entities.iter().position(|e| {
                         e.kind == EntityKind::Named(NameClass::Person) && m.tokens.len() == 1 && {
-                            let full = &e.norms[0]; // normalize_name(&e.names[0])
+                            let full = e.norms.first(); // normalize_name(&e.names[0])
                             full.rsplit(' ').next() == Some(norm.as_str()) || full.split(' ').next() == Some(norm.as_str())
                         }
                     });
@@ -383,7 +481,7 @@ pub fn resolve(v: &TokenView, lex: &Lexicon, mentions: Vec<Mention>) -> DocResol
                             e.norms.remove(at);
                         }
                         e.names.insert(0, alias.clone());
-                        e.norms.insert(0, normalize_name(alias));
+                        e.norms.insert(0, Norm::new(normalize_name(alias)));
                     }
                 }
                 let form = if is_acronym { MentionForm::Acronym } else { MentionForm::Name };

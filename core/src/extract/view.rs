@@ -323,16 +323,42 @@ impl<'a> TokenView<'a> {
 
 /// A flag per token of one sentence, indexed by document token index, so per-sentence work
 /// allocates in proportion to the sentence, not the document. Outside the range it reads false.
+/// A sentence of up to [`Mask::INLINE`] tokens (nearly all of them) keeps its flags inline:
+/// a mask is made per sentence, and allocating each was a measurable share of the work.
 pub struct Mask {
     start: usize,
-    bits: Vec<bool>,
+    len: usize,
+    inline: [bool; Mask::INLINE],
+    /// The flags of a longer sentence; empty otherwise.
+    spilled: Vec<bool>,
 }
 
 impl Mask {
+    const INLINE: usize = 128;
+
     pub fn new(range: std::ops::Range<usize>) -> Mask {
+        let len = range.len();
         Mask {
             start: range.start,
-            bits: vec![false; range.len()],
+            len,
+            inline: [false; Mask::INLINE],
+            spilled: if len > Mask::INLINE { vec![false; len] } else { Vec::new() },
+        }
+    }
+
+    fn bits(&self) -> &[bool] {
+        if self.len > Mask::INLINE {
+            &self.spilled
+        } else {
+            &self.inline[..self.len]
+        }
+    }
+
+    fn bits_mut(&mut self) -> &mut [bool] {
+        if self.len > Mask::INLINE {
+            &mut self.spilled
+        } else {
+            &mut self.inline[..self.len]
         }
     }
 }
@@ -341,14 +367,14 @@ impl std::ops::Index<usize> for Mask {
     type Output = bool;
     fn index(&self, i: usize) -> &bool {
         // Below the range the subtraction wraps to past its end: one test for both sides.
-        self.bits.get(i.wrapping_sub(self.start)).unwrap_or(&false)
+        self.bits().get(i.wrapping_sub(self.start)).unwrap_or(&false)
     }
 }
 
 impl std::ops::IndexMut<usize> for Mask {
     fn index_mut(&mut self, i: usize) -> &mut bool {
         let k = i - self.start;
-        &mut self.bits[k]
+        &mut self.bits_mut()[k]
     }
 }
 
@@ -362,6 +388,19 @@ mod tests {
             "Seoul", "NIS", "U.S.", "US$", "a", "A", "K1A1", "2019", ",", "e.g.", "McDonald", "AB-c", "X.",
         ] {
             assert_eq!(ascii_shape(raw.as_bytes()), shape_of(raw), "{raw}");
+        }
+    }
+
+    #[test]
+    fn masks_read_false_outside_their_range_inline_or_spilled() {
+        for len in [0, 3, Mask::INLINE, Mask::INLINE + 1, 300] {
+            let mut m = Mask::new(10..10 + len);
+            for i in (10..10 + len).step_by(3) {
+                m[i] = true;
+            }
+            for i in 0..len + 20 {
+                assert_eq!(m[i], i >= 10 && i < 10 + len && (i - 10) % 3 == 0, "{len} {i}");
+            }
         }
     }
 

@@ -4,11 +4,44 @@
 
 use rustc_hash::FxHashMap;
 
-/// One element of a pattern: a word, or any word of a synonym set (`&MILITARY`).
+/// One element of a pattern: a word, or any word of a synonym set (`&MILITARY`), by its
+/// index in [`VerbDictionary::set_words`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Elem {
     Word(String),
-    Set(String),
+    Set(u32),
+}
+
+/// The words of a synonym set, with the first three bytes of each hashed to one bit of 2048
+/// (see [`Block::prefix_bit`]): a word whose bit is clear matches none of them (a match is
+/// the word itself or a prefix of it longer than three bytes), and costs no scan of the set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetWords {
+    pub words: Vec<String>,
+    prefixes: [u64; 32],
+}
+
+impl SetWords {
+    fn new(words: Vec<String>) -> SetWords {
+        let mut prefixes = [0; 32];
+        for w in &words {
+            if let Some(bit) = Block::prefix_bit(w.as_bytes()) {
+                prefixes[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        SetWords { words, prefixes }
+    }
+
+    /// True when `word` (lower case) is one of the words or starts with one of more than
+    /// three bytes, at most three bytes longer.
+    fn matches(&self, word: &str) -> bool {
+        // An empty word has no bit: it is asked of the words themselves.
+        let may = Block::prefix_bit(word.as_bytes()).is_none_or(|i| self.prefixes[i / 64] >> (i % 64) & 1 == 1);
+        may && self
+            .words
+            .iter()
+            .any(|w| w == word || (word.starts_with(w.as_str()) && word.len() - w.len() <= 3 && w.len() > 3))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,7 +109,7 @@ impl Block {
         Some((prefix.wrapping_mul(0x9E37_79B1) >> 21) as usize)
     }
 
-    fn index(&mut self, sets: &FxHashMap<String, Vec<String>>) {
+    fn index(&mut self, set_words: &[SetWords]) {
         for (i, p) in self.patterns.iter().enumerate() {
             // Anchor on the first element after the verb, else before it.
             let Some(elem) = p.post.first().or(p.pre.last()) else {
@@ -84,7 +117,7 @@ impl Block {
             };
             let words: Vec<String> = match elem {
                 Elem::Word(w) => vec![w.clone()],
-                Elem::Set(s) => sets.get(s).cloned().unwrap_or_default(),
+                Elem::Set(s) => set_words[*s as usize].words.clone(),
             };
             for w in words {
                 for part in w.split_whitespace().take(1) {
@@ -113,6 +146,11 @@ pub struct Sense {
 #[derive(Debug, Default)]
 pub struct VerbDictionary {
     pub sets: FxHashMap<String, Vec<String>>,
+    /// The sets patterns name, by the index an [`Elem::Set`] holds (empty for a name no set
+    /// line defines).
+    pub set_words: Vec<SetWords>,
+    /// The index of each set name patterns use.
+    set_ids: FxHashMap<String, u32>,
     pub blocks: Vec<Block>,
     forms: FxHashMap<String, Vec<Sense>>,
 }
@@ -342,24 +380,35 @@ impl VerbDictionary {
                     let Some(star) = words.iter().position(|w| *w == "*") else {
                         continue;
                     };
-                    let elem = |w: &&str| match w.strip_prefix('&') {
-                        Some(set) => Elem::Set(set.to_lowercase()),
+                    let set_ids = &mut dict.set_ids;
+                    let mut elem = |w: &&str| match w.strip_prefix('&') {
+                        Some(set) => {
+                            let next = set_ids.len() as u32;
+                            Elem::Set(*set_ids.entry(set.to_lowercase()).or_insert(next))
+                        }
                         None => Elem::Word(w.to_lowercase()),
                     };
+                    let pre = words[..star].iter().map(&mut elem).collect();
+                    let post = words[star + 1..].iter().map(&mut elem).collect();
                     block.patterns.push(Pattern {
                         code: code_of(a),
-                        pre: words[..star].iter().map(elem).collect(),
-                        post: words[star + 1..].iter().map(elem).collect(),
+                        pre,
+                        post,
                     });
                 }
                 _ => {}
             }
         }
-        let sets = std::mem::take(&mut dict.sets);
+        // Sets may be defined after the patterns that name them: resolved once all are read.
+        let mut by_id: Vec<(&String, u32)> = dict.set_ids.iter().map(|(name, &id)| (name, id)).collect();
+        by_id.sort_by_key(|&(_, id)| id);
+        dict.set_words = by_id
+            .into_iter()
+            .map(|(name, _)| SetWords::new(dict.sets.get(name).cloned().unwrap_or_default()))
+            .collect();
         for b in &mut dict.blocks {
-            b.index(&sets);
+            b.index(&dict.set_words);
         }
-        dict.sets = sets;
         dict
     }
 
@@ -382,10 +431,7 @@ impl VerbDictionary {
             Elem::Word(w) => {
                 w == word || (w.len() > 3 && word.len() > w.len() && word.starts_with(w.as_str()) && word.len() - w.len() <= 3)
             }
-            Elem::Set(s) => self.sets.get(s).is_some_and(|ws| {
-                ws.iter()
-                    .any(|w| w == word || (word.starts_with(w.as_str()) && word.len() - w.len() <= 3 && w.len() > 3))
-            }),
+            Elem::Set(s) => self.set_words[*s as usize].matches(word),
         }
     }
 }
@@ -405,6 +451,30 @@ mod tests {
                     for w in [format!("{key}s"), format!("{key}ing"), format!("{key}ed")] {
                         assert!(block.may_anchor(&w), "{} {w}", block.name);
                     }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn set_prefix_filter_agrees_with_scanning_the_set() {
+        let dict = VerbDictionary::parse(include_str!("../../../data/lexicon/verbs.txt"));
+        let scan = |set: &SetWords, word: &str| {
+            set.words
+                .iter()
+                .any(|w| w == word || (word.starts_with(w.as_str()) && word.len() - w.len() <= 3 && w.len() > 3))
+        };
+        for set in &dict.set_words {
+            for w in set.words.iter().chain(dict.set_words[0].words.iter()) {
+                for word in [
+                    w.clone(),
+                    format!("{w}s"),
+                    format!("{w}ing"),
+                    format!("{w}ment"),
+                    w.chars().take(3).collect(),
+                    String::new(),
+                ] {
+                    assert_eq!(set.matches(&word), scan(set, &word), "{word}");
                 }
             }
         }
