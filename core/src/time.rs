@@ -167,10 +167,15 @@ pub fn parse_full_date(s: &str) -> Option<Date> {
     if let Some(d) = parse_iso(s) {
         return Some(d);
     }
+    // At most four words (weekday, day, month, year): a longer line is read no further.
     let words: Vec<&str> = s
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
+        .take(5)
         .collect();
+    if words.len() > 4 {
+        return None;
+    }
     let (weekday, rest) = match words.split_first() {
         Some((w, rest)) if weekday_number(w).is_some() => (weekday_number(w), rest),
         _ => (None, &words[..]),

@@ -72,6 +72,9 @@ const CREDIT_MARKERS: [&str; 7] = [
     "Image by ",
 ];
 
+/// The longest credit, in words: a credit is a short name, not the start of a sentence.
+const MAX_CREDIT_WORDS: usize = 8;
+
 pub(super) fn classify(text: &str, span: Span) -> Block {
     let s = &text[span.range()];
     let kind = if credit_of(s).is_some() {
@@ -98,32 +101,47 @@ pub(super) fn credit_of(line: &str) -> Option<&str> {
     }
     let (at, marker) = last_credit_marker(line)?;
     let credit = line[at + marker.len()..].trim().trim_end_matches('.');
-    // A credit is a short name at the end of the line, not the start of a sentence.
     let words = credit.split_whitespace().count();
-    (!credit.is_empty() && words <= 8 && !credit.contains(". ")).then_some(credit)
+    (!credit.is_empty() && words <= MAX_CREDIT_WORDS && !credit.contains(". ")).then_some(credit)
 }
 
-/// The last credit marker in the line and where it starts. One pass from the end, trying the
-/// markers only where one could start, instead of a search of the line per marker.
+/// The last credit marker in the line and where it starts, or `None` when no marker could
+/// start a credit. One pass from the end, trying the markers only where one could start, and
+/// stopping where every credit found further left would be refused by [`credit_of`]: at a
+/// ". " (a credit holds none) or once the rest of the line has over [`MAX_CREDIT_WORDS`] + 2
+/// words (the "by" of "Photo by " is counted, and trimming the final period can remove one).
+/// So a paragraph is read only from its last sentence on.
 fn last_credit_marker(line: &str) -> Option<(usize, &'static str)> {
     let bytes = line.as_bytes();
-    (0..bytes.len())
-        .rev()
-        .filter(|&i| matches!(bytes[i], b'P' | b'I' | b'C'))
-        .find_map(|i| {
-            CREDIT_MARKERS
-                .iter()
-                .find(|m| bytes[i..].starts_with(m.as_bytes()))
-                .map(|m| (i, *m))
-        })
+    // Word starts counted from the right: ASCII whitespace followed by an ASCII letter or
+    // digit, never more than `split_whitespace` counts.
+    let mut words_after = 0;
+    for i in (0..bytes.len()).rev() {
+        match bytes[i] {
+            b'P' | b'I' | b'C' => {
+                if let Some(m) = CREDIT_MARKERS.iter().find(|m| bytes[i..].starts_with(m.as_bytes())) {
+                    return Some((i, *m));
+                }
+            }
+            b'.' if bytes.get(i + 1) == Some(&b' ') => return None,
+            b if b.is_ascii_whitespace() && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric) => {
+                words_after += 1;
+                if words_after > MAX_CREDIT_WORDS + 2 {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// A heading is short, has no sentence-final punctuation and starts with a capital.
 fn looks_like_heading(s: &str) -> bool {
-    let words = s.split_whitespace().count();
     let ends_sentence = s.ends_with(['.', '!', '?', ':', ';', ',', '"', '”', '’', ')']);
     let capital = s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-    (1..=12).contains(&words) && !ends_sentence && capital
+    // Words are counted last and only up to one past the limit: most blocks are paragraphs.
+    !ends_sentence && capital && (1..=12).contains(&s.split_whitespace().take(13).count())
 }
 
 #[cfg(test)]
@@ -179,5 +197,15 @@ mod tests {
         );
         assert_eq!(credit_of("The photo: a sentence that goes on. And on."), None);
         assert_eq!(credit_of("The ministry said the deal would stand."), None);
+        // Eight words of credit is the most, after either kind of marker and a final period.
+        let eight = "Ann Bo Cy Di Ed Fa Gu Hy";
+        for marker in ["Photo: ", "Photo by ", "Image by "] {
+            assert_eq!(credit_of(&format!("Seoul. {marker}{eight}.")), Some(eight));
+            assert_eq!(
+                credit_of(&format!("Seoul. {marker}{eight} .")).map(str::trim_end),
+                Some(eight)
+            );
+            assert_eq!(credit_of(&format!("Seoul. {marker}{eight} Io")), None);
+        }
     }
 }

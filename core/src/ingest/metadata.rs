@@ -120,7 +120,20 @@ fn publisher_in(block: &str) -> Option<String> {
 }
 
 fn first_url(text: &str) -> Option<String> {
-    let start = text.find("https://").or_else(|| text.find("http://"))?;
+    // The first "https://", else the first "http://", found in one pass over the text.
+    let mut plain = None;
+    let mut secure = None;
+    for (i, _) in text.match_indices("http") {
+        let rest = &text[i + 4..];
+        if rest.starts_with("s://") {
+            secure = Some(i);
+            break;
+        }
+        if plain.is_none() && rest.starts_with("://") {
+            plain = Some(i);
+        }
+    }
+    let start = secure.or(plain)?;
     let url: String = text[start..]
         .chars()
         .take_while(|c| !c.is_whitespace() && !matches!(c, '"' | '<' | '>' | ')' | ']'))
@@ -139,7 +152,7 @@ fn title_from_file_name(name: &str, text: &str) -> String {
     // How the text spells each of the stem's words, and how often. Only those words are
     // counted: a map of every word of the text would cost more than the rest of reading it.
     let mut spellings: Vec<Vec<(&str, usize)>> = vec![Vec::new(); keys.len()];
-    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for word in alphanumeric_words(text) {
         let lower = (!word.is_ascii()).then(|| word.to_lowercase());
         for (key, forms) in keys.iter().zip(&mut spellings) {
             let same = match &lower {
@@ -170,6 +183,39 @@ fn title_from_file_name(name: &str, text: &str) -> String {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => name.to_string(),
     }
+}
+
+/// The runs of alphanumeric characters of `text`, as `text.split(|c: char|
+/// !c.is_alphanumeric())` without the empty pieces, with ASCII tested byte by byte since this
+/// reads the whole text.
+fn alphanumeric_words(text: &str) -> impl Iterator<Item = &str> {
+    // The byte length of the character at `i` and whether it is alphanumeric.
+    let class = |i: usize| match text.as_bytes()[i] {
+        b if b.is_ascii() => (1, b.is_ascii_alphanumeric()),
+        _ => text[i..]
+            .chars()
+            .next()
+            .map_or((1, false), |c| (c.len_utf8(), c.is_alphanumeric())),
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < text.len() {
+            let (len, word) = class(i);
+            if word {
+                break;
+            }
+            i += len;
+        }
+        let start = i;
+        while i < text.len() {
+            let (len, word) = class(i);
+            if !word {
+                break;
+            }
+            i += len;
+        }
+        (i > start).then(|| &text[start..i])
+    })
 }
 
 fn collapse_whitespace(s: &str) -> String {
@@ -274,8 +320,28 @@ mod tests {
     }
 
     #[test]
+    fn words_are_the_alphanumeric_runs() {
+        for t in [
+            "",
+            "  ",
+            "South Korea’s NIS, 2022: naïve 문재인-Moon Jae-in…",
+            "a\u{A0}b\u{2014}c\u{0301}d",
+        ] {
+            let expected: Vec<&str> = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+            assert_eq!(super::alphanumeric_words(t).collect::<Vec<_>>(), expected, "{t:?}");
+        }
+    }
+
+    #[test]
     fn url_is_found_and_trimmed() {
         let m = meta("x.txt", "A headline\n\nRead it at https://example.org/a/b.html.\n");
         assert_eq!(m.url.as_deref(), Some("https://example.org/a/b.html"));
+        let m = meta(
+            "x.txt",
+            "A headline\n\nSee http://a.example/x, the https page: https://b.example/y\n",
+        );
+        assert_eq!(m.url.as_deref(), Some("https://b.example/y"), "a secure address wins");
+        let m = meta("x.txt", "A headline\n\nSee http://a.example/x or httpd docs\n");
+        assert_eq!(m.url.as_deref(), Some("http://a.example/x"));
     }
 }
