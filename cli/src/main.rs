@@ -8,6 +8,7 @@ use std::process::ExitCode;
 // The extractor allocates many small, short-lived vectors and strings per sentence; mimalloc
 // serves them from thread-local pages, where glibc's malloc spends about a fifth of the
 // extraction's instructions. The browser build keeps Rust's default allocator.
+#[cfg(not(target_arch = "wasm32"))]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
