@@ -1,8 +1,8 @@
 use crate::data::Data;
 use crate::state::{Ctx, sync_with_url};
 use crate::views::{
-    articles::Articles, conflicts::Conflicts, details::Details, graph::GraphView, map::MapView, notices::Notices, reader::Reader,
-    table::TableView, timeline::Timeline, topbar::TopBar,
+    articles::Articles, conflicts::Conflicts, details::Details, graph::GraphView, later::Later, map::MapView, notices::Notices,
+    reader::Reader, table::TableView, timeline::Timeline, topbar::TopBar,
 };
 use entente_core::view_state::{Panel, ViewState};
 use leptos::prelude::*;
@@ -72,9 +72,10 @@ pub fn App() -> impl IntoView {
         <Notices />
         <main class="explorer">
             <Reader />
+            // The map and the graph draw a new model each in a task of its own (see `Later`).
             <section class="center">
-                <MapView />
-                <GraphView />
+                <Later><MapView /></Later>
+                <Later><Later><GraphView /></Later></Later>
             </section>
             <aside class="side" aria-label="Details">
                 {side}

@@ -18,6 +18,7 @@ use entente_core::view_state::GraphCamera;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 /// The drawing's size in its own units; it is fitted and centred in the graph's box.
 pub(crate) const W: f64 = 960.0;
@@ -129,6 +130,31 @@ pub(crate) fn toggle_expanded(c: Ctx, actor: u32) {
 
 fn now_ms() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
+/// A straight segment as a path (one attribute to set instead of a line's four).
+fn segment(a: (f64, f64), b: (f64, f64)) -> String {
+    format!("M{:.1} {:.1}L{:.1} {:.1}", a.0, a.1, b.0, b.1)
+}
+
+/// The number in attribute `name` of the element an event happened in, or of its nearest
+/// ancestor carrying one. The graph listens once on the group of its nodes and once on that of
+/// its edges instead of on each of them: hundreds of listeners cost more to attach than to
+/// draw what they listen on.
+fn index_at(ev: &web_sys::Event, name: &str) -> Option<u32> {
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let el = target.closest(&format!("[{name}]")).ok()??;
+    el.get_attribute(name)?.parse().ok()
+}
+
+/// The node index (see [`index_at`]).
+fn node_at(ev: &web_sys::Event) -> Option<u32> {
+    index_at(ev, "data-node")
+}
+
+/// The event an edge's click selects (see [`index_at`]).
+fn edge_at(ev: &web_sys::Event) -> Option<u32> {
+    index_at(ev, "data-event")
 }
 
 #[component]
@@ -271,9 +297,8 @@ pub fn GraphView() -> impl IntoView {
             let strands = present.iter().enumerate().map(|(j, (qi, n))| {
                 let off = (j as f64 - (k - 1.0) / 2.0) * 2.5;
                 let w = 1.0 + (f64::from(*n)).log2().max(0.0);
-                view! {
-                    <line class=format!("strand {}", quad_class(QUADS[*qi])) x1=from.0 + nx * off y1=from.1 + ny * off x2=to.0 + nx * off y2=to.1 + ny * off stroke-width=w></line>
-                }
+                let d = segment((from.0 + nx * off, from.1 + ny * off), (to.0 + nx * off, to.1 + ny * off));
+                view! { <path class=format!("strand {}", quad_class(QUADS[*qi])) d=d stroke-width=w></path> }
             }).collect_view();
             // Arrowhead a little before the target node.
             let (ux, uy) = ((to.0 - from.0) / len, (to.1 - from.1) / len);
@@ -281,10 +306,8 @@ pub fn GraphView() -> impl IntoView {
             let arrow = format!("M{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}Z", tip.0, tip.1, tip.0 - ux * 7.0 + uy * 3.5, tip.1 - uy * 7.0 - ux * 3.5, tip.0 - ux * 7.0 - uy * 3.5, tip.1 - uy * 7.0 + ux * 3.5);
             view! {
                 <g class="edge" class:uncertain=e.is_speculative() class:faded=faded class:path=on_path class:selected=selected_event
-                    tabindex="0" role="button" aria-label=aria
-                    on:click=move |_| c.select_event(first)
-                    on:keydown=move |ev| if ev.key() == "Enter" { c.select_event(first) }>
-                    <line class="hit" x1=a.0 y1=a.1 x2=b.0 y2=b.1></line>
+                    tabindex="0" role="button" aria-label=aria data-event=first>
+                    <path class="hit" d=segment(a, b)></path>
                     {strands}
                     <path class="arrow" d=arrow></path>
                     <title>{title}</title>
@@ -308,25 +331,9 @@ pub fn GraphView() -> impl IntoView {
                 let label = d.actor_label(actor);
                 let title = format!("{} — {}, {} mentions", a.name, a.kind.label(), a.mention_count);
                 let aria = title.clone();
-                let key = a.key.clone();
-                let data_key = key.clone();
                 view! {
                     <g class=format!("node {}", kind_class(a.kind)) class:selected=selected class:faded=faded class:path=path.contains(&(n as u32))
-                        transform=format!("translate({x:.1},{y:.1})") tabindex="0" role="button" aria-label=aria data-actor=data_key
-                        on:pointerdown=move |ev| {
-                            ev.stop_propagation();
-                            drag_node.set_value(Some((n as u32, ev.pointer_id())));
-                        }
-                        on:click=move |ev| {
-                            if ev.shift_key() {
-                                let k = key.clone();
-                                c.view.update(|v| v.second = Some(k));
-                            } else {
-                                c.select_actor(actor);
-                            }
-                        }
-                        on:dblclick=move |_| toggle_expanded(c, actor)
-                        on:keydown=move |ev| if ev.key() == "Enter" { c.select_actor(actor) }>
+                        transform=format!("translate({x:.1},{y:.1})") tabindex="0" role="button" aria-label=aria data-actor=a.key.clone() data-node=n>
                         <path class="shape" d=node_shape(a.kind, r)></path>
                         <text class="label" x=r + 3.0 y=4>{label}</text>
                         <title>{title}</title>
@@ -372,6 +379,8 @@ pub fn GraphView() -> impl IntoView {
             view! { <p class="path-note">{format!("Shortest path: {}", names.join(" → "))} <button class="link" on:click=move |_| c.view.update(|v| v.second = None)>"clear"</button></p> }
         }))
     };
+    // The actor of a node index of what is drawn now (the handlers below are the nodes').
+    let actor_of = move |n: u32| drawn.with_untracked(|d| d.graph.actor(n));
     let on_canvas = Memo::new(move |_| drawn.with(|d| d.graph.node_count() > CANVAS_ABOVE));
     let svg = move || {
         view! {
@@ -382,8 +391,23 @@ pub fn GraphView() -> impl IntoView {
                 on:pointerup=move |_| { last.set_value(None); drag_node.set_value(None); }
                 on:pointerleave=move |_| { last.set_value(None); drag_node.set_value(None); }
                 on:wheel=on_wheel on:keydown=move |ev| camera_key(c, camera.get_untracked(), &ev)>
-                <g class="edges">{edges}</g>
-                <g class="nodes">{nodes}</g>
+                <g class="edges" on:click=move |ev| edge_at(&ev).map_or((), |e| c.select_event(e))
+                    on:keydown=move |ev| if ev.key() == "Enter" { edge_at(&ev).map_or((), |e| c.select_event(e)) }>{edges}</g>
+                <g class="nodes"
+                    on:pointerdown=move |ev| if let Some(n) = node_at(&ev) {
+                        ev.stop_propagation();
+                        drag_node.set_value(Some((n, ev.pointer_id())));
+                    }
+                    on:click=move |ev| if let Some(actor) = node_at(&ev).map(actor_of) {
+                        if ev.shift_key() {
+                            let k = c.data.with_untracked(|d| d.model.actors[actor as usize].key.clone());
+                            c.view.update(|v| v.second = Some(k));
+                        } else {
+                            c.select_actor(actor);
+                        }
+                    }
+                    on:dblclick=move |ev| if let Some(actor) = node_at(&ev).map(actor_of) { toggle_expanded(c, actor) }
+                    on:keydown=move |ev| if ev.key() == "Enter" && let Some(actor) = node_at(&ev).map(actor_of) { c.select_actor(actor) }>{nodes}</g>
             </svg>
         }
     };

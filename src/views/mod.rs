@@ -8,6 +8,7 @@ pub mod details;
 pub mod exports;
 pub mod graph;
 pub mod graph_canvas;
+pub mod later;
 pub mod map;
 pub mod notices;
 pub mod reader;

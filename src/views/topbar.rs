@@ -40,8 +40,15 @@ fn chip<T: Token + Send + Sync>(
 #[component]
 pub fn TopBar() -> impl IntoView {
     let c = ctx();
+    // The suggestions (one option per actor name, thousands in a large library) exist only
+    // while the search box has focus, so a new model does not rebuild them in the task that
+    // draws it.
+    let searching = RwSignal::new(false);
     let suggestions = move || {
-        c.data.with(|d| {
+        if !searching.get() {
+            return None;
+        }
+        Some(c.data.with(|d| {
             let mut names: Vec<String> = d
                 .model
                 .actors
@@ -55,7 +62,7 @@ pub fn TopBar() -> impl IntoView {
                 .into_iter()
                 .map(|n| view! { <option value=n.clone()></option> })
                 .collect_view()
-        })
+        }))
     };
     let counts = move || {
         let f = c.view.with(|v| v.filters.clone());
@@ -120,6 +127,8 @@ pub fn TopBar() -> impl IntoView {
                 <label for="search" class="visually-hidden">"Search actors and events"</label>
                 <input id="search" name="q" type="search" list="actor-names" placeholder="Search actors, events, words  (/)" autocomplete="off"
                     prop:value=move || c.view.with(|v| v.filters.text.clone())
+                    on:focus=move |_| searching.set(true)
+                    on:blur=move |_| searching.set(false)
                     on:change=move |ev| search(event_target_value(&ev)) />
                 <datalist id="actor-names">{suggestions}</datalist>
             </form>

@@ -20,6 +20,13 @@ test('first screen shows both articles, the map, the graph and the timeline', as
   assert.ok(await page.locator('.map .arc').count() > 3, 'relations are drawn as arcs');
   assert.ok(await page.locator('.timeline .bar').count() > 3, 'the timeline has bars');
   assert.match(await page.locator('[data-testid=counts]').textContent(), /of \d+ events/);
+  // The search box suggests actor names while it has focus (and only then: they are built
+  // on focus, not with every new model).
+  assert.equal(await page.locator('#actor-names option').count(), 0);
+  await page.locator('#search').focus();
+  await page.locator('#actor-names option[value="National Intelligence Service"]').waitFor({ state: 'attached' });
+  await page.locator('#search').blur();
+  await page.locator('#actor-names option').first().waitFor({ state: 'detached' });
   await shot(page, 'overview');
   assert.deepEqual(problems, []);
   const origin = new URL(env.url).origin;
