@@ -270,9 +270,10 @@ console.log(
       `Pan and zoom: ${SECONDS} s of synthetic input, one event per animation frame (drags of 15 steps, then a wheel turn in and out); ` +
       `fps counts requestAnimationFrame callbacks; frames drawn/s the renderer's own frames (the app's canvas frames; sigma's afterRender events). ` +
       `While the camera moves, the app's frames copy its last full drawing shifted and scaled (the drawing covers half the canvas's size more on every side, ` +
-      `and is made again when the camera rests for 120 ms, when a pan leaves it or a zoom scales it beyond 1.5×): "full drawings/s" counts the drawings ` +
-      `of every node and edge; sigma.js renders every node and edge in every frame (WebGL). The app's worst case is measured apart: ` +
-      `a drag of 1.2 canvas widths per frame, back and forth, so that every frame draws every node and edge anew. ` +
+      `and is made again when the camera rests for 120 ms; a frame whose pan leaves it or whose zoom scales it beyond 1.5× is drawn anew straight onto ` +
+      `the canvas, without the margin): "full drawings/s" counts the drawings of every node and edge in view; sigma.js renders every node and edge in ` +
+      `every frame (WebGL). The app's worst case is measured apart: a drag of 1.2 canvas widths per frame, back and forth, so that every frame draws ` +
+      `every node and edge in view anew. ` +
       `Same input on a trivial page: ${fmt(base?.fps, 1)} fps.`,
     '',
     table(

@@ -9,8 +9,9 @@
 //! plain lines coloured by their dominant quad class (no strands, arrowheads or dashes: at this
 //! density they would not be seen, only paid for). And while the camera moves, a frame copies
 //! the last full drawing, shifted and scaled, instead of drawing anew: the drawing covers a
-//! margin around the canvas, and is made again when the camera rests, when a pan or zoom goes
-//! beyond what it covers, or when anything else changes.
+//! margin around the canvas, and is made again when the camera rests or when anything else
+//! changes. A frame whose pan or zoom goes beyond what it covers is drawn straight onto the
+//! canvas, without the margin (a quarter of the pixels), until the camera rests.
 //!
 //! Drag the background to pan, wheel to zoom, click a node to select it (shift-click: the other
 //! end of a path), double-click to expand it; the keys of the SVG graph move the camera.
@@ -192,6 +193,7 @@ fn draw(
     cam: GraphCamera,
     hl: &Highlight,
     pal: &Palette,
+    reach: (f64, f64),
 ) {
     let Some(g) = context_2d(canvas) else { return };
     let (pw, ph) = frame.pixels();
@@ -221,6 +223,12 @@ fn draw(
     let rs = style.radius_scale(cam);
     let margin = 14.0 * rs;
     let visible = |p: (f64, f64)| p.0 >= vx0 - margin && p.0 <= vx1 + margin && p.1 >= vy0 - margin && p.1 <= vy1 + margin;
+    // Outlines and labels are chosen among the nodes within `reach` of the shown canvas, so a
+    // frame drawn without the margin looks like the drawing with it that follows.
+    let (ex, ey) = ((reach.0 - frame.margin.0) / s, (reach.1 - frame.margin.1) / s);
+    let in_reach = |p: (f64, f64)| {
+        p.0 >= vx0 - margin - ex && p.0 <= vx1 + margin + ex && p.1 >= vy0 - margin - ey && p.1 <= vy1 + margin + ey
+    };
 
     let (sel, ego, path) = hl;
     let n = dr.graph.node_count();
@@ -269,7 +277,8 @@ fn draw(
 
     // Nodes: one path per kind, faded ones first; tiny nodes as squares.
     let shown: Vec<u32> = (0..n as u32).filter(|&i| visible(screen[i as usize])).collect();
-    let outline = shown.len() < 2_000;
+    let reached = (0..n).filter(|&i| in_reach(screen[i])).count();
+    let outline = reached < 2_000;
     for pass_lit in [false, true] {
         g.set_global_alpha(if pass_lit { 1.0 } else { 0.2 });
         for (k, colour) in pal.kinds.iter().enumerate() {
@@ -315,19 +324,19 @@ fn draw(
     g.stroke();
 
     // Labels: the best connected nodes in view, the selection and its neighbours.
-    let mut labelled: Vec<u32> = if shown.len() <= LABEL_ALL_BELOW {
-        shown
+    let mut labelled: Vec<u32> = if reached <= LABEL_ALL_BELOW {
+        (0..n as u32).filter(|&i| in_reach(screen[i as usize])).collect()
     } else {
         style
             .by_degree
             .iter()
             .copied()
-            .filter(|&i| visible(screen[i as usize]) && lit[i as usize])
+            .filter(|&i| in_reach(screen[i as usize]) && lit[i as usize])
             .take(LABELS)
             .collect()
     };
     if ego.len() <= LABELS {
-        labelled.extend(ego.iter().chain(path).copied().filter(|&i| visible(screen[i as usize])));
+        labelled.extend(ego.iter().chain(path).copied().filter(|&i| in_reach(screen[i as usize])));
     }
     g.set_font("11px system-ui, sans-serif");
     g.set_line_width(3.0 * px);
@@ -415,39 +424,52 @@ pub fn GraphCanvas(drawn: Memo<Arc<Drawn>>, camera: Memo<GraphCamera>, highlight
             let (cw, ch) = (w + 2.0 * f.margin.0, h + 2.0 * f.margin.1);
             (e <= 0.0 && f_ <= 0.0 && e + k * cw >= w && f_ + k * ch >= h).then_some((k, e, f_))
         });
+        // The full drawing follows once the camera rests.
+        let settle_later = move || {
+            let m = moves.get_value() + 1;
+            moves.set_value(m);
+            set_timeout(
+                move || {
+                    if moves.get_value() == m {
+                        force.set_value(true);
+                        settle.update(|x| *x = x.wrapping_add(1));
+                    }
+                },
+                std::time::Duration::from_millis(SETTLE_MS),
+            );
+        };
+        let pal = move || {
+            palette.get_value().unwrap_or_else(|| {
+                let p = Arc::new(Palette::read());
+                palette.set_value(Some(p.clone()));
+                p
+            })
+        };
+        // The camera jumped beyond the drawing while nothing else changed (a fling): this frame
+        // is drawn straight onto the canvas, without the margin, a quarter of the pixels of a
+        // drawing with it; the drawing with the margin follows when the camera rests.
+        let jumped = !force.get_value() && cached.get_value().is_some_and(|(made, _, f)| made == now && f == frame);
+        if shifted.is_none() && jumped {
+            settle_later();
+            let direct = Frame {
+                margin: (0.0, 0.0),
+                ..frame
+            };
+            let (dr, st, hl) = (drawn.get_untracked(), style.get_untracked(), highlight.get_untracked());
+            draw(c, &canvas, direct, &dr, &st, cam, &hl, &pal(), frame.margin);
+            drawings.update(|d| *d = d.wrapping_add(1));
+            frames.update(|x| *x = x.wrapping_add(1));
+            return;
+        }
         let (k, e, f) = match shifted {
             Some(t) => {
-                // The full drawing follows once the camera rests.
-                let m = moves.get_value() + 1;
-                moves.set_value(m);
-                set_timeout(
-                    move || {
-                        if moves.get_value() == m {
-                            force.set_value(true);
-                            settle.update(|x| *x = x.wrapping_add(1));
-                        }
-                    },
-                    std::time::Duration::from_millis(SETTLE_MS),
-                );
+                settle_later();
                 t
             }
             None => {
                 force.set_value(false);
-                let pal = palette.get_value().unwrap_or_else(|| {
-                    let p = Arc::new(Palette::read());
-                    palette.set_value(Some(p.clone()));
-                    p
-                });
-                draw(
-                    c,
-                    &cache,
-                    frame,
-                    &drawn.get_untracked(),
-                    &style.get_untracked(),
-                    cam,
-                    &highlight.get_untracked(),
-                    &pal,
-                );
+                let (dr, st, hl) = (drawn.get_untracked(), style.get_untracked(), highlight.get_untracked());
+                draw(c, &cache, frame, &dr, &st, cam, &hl, &pal(), frame.margin);
                 cached.set_value(Some((now, cam, frame)));
                 drawings.update(|d| *d = d.wrapping_add(1));
                 (1.0, -frame.margin.0, -frame.margin.1)

@@ -120,6 +120,37 @@ test('a large graph is drawn on a canvas: select by click, pan by drag and keys,
   const [x2, y2] = camera(page).split(',').map(Number);
   assert.ok(x2 > x1 && y2 === y1, `${x1},${y1} -> ${x2},${y2}`);
 
+  // A pan beyond what the last drawing covers (a fling) is drawn anew in its own frame,
+  // straight onto the canvas: it shows as much of the graph as the drawing that follows once
+  // the camera rests.
+  const jump = await page.evaluate(async () => {
+    const c = document.querySelector('canvas.graph-canvas');
+    const r = c.getBoundingClientRect();
+    const at = (x, buttons) => ({ pointerId: 9, pointerType: 'mouse', isPrimary: true, button: 0, buttons, clientX: x, clientY: r.y + r.height / 2, bubbles: true, cancelable: true });
+    // How many pixels are drawn, and the mean x of them (as a share of the width).
+    const drawn = () => {
+      const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      let sx = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i]) { n++; sx += ((i - 3) / 4) % c.width; }
+      return { n, x: n ? sx / n / c.width : 0 };
+    };
+    const frames = () => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+    const before = Number(c.dataset.drawings);
+    c.dispatchEvent(new PointerEvent('pointerdown', at(r.x + r.width * 0.9, 1)));
+    c.dispatchEvent(new PointerEvent('pointermove', at(r.x + r.width * 0.2, 1)));
+    await frames();
+    const moving = { drawings: Number(c.dataset.drawings) - before, drawn: drawn() };
+    c.dispatchEvent(new PointerEvent('pointerup', at(r.x + r.width * 0.2, 0)));
+    await new Promise((ok) => setTimeout(ok, 400));
+    await frames();
+    return { moving, rested: drawn() };
+  });
+  assert.ok(jump.moving.drawings >= 1, `the jump was not drawn anew: ${JSON.stringify(jump)}`);
+  const { moving, rested } = { moving: jump.moving.drawn, rested: jump.rested };
+  assert.ok(rested.n > 0 && Math.abs(moving.n - rested.n) < 0.25 * rested.n && Math.abs(moving.x - rested.x) < 0.05, `moving and rested frames differ: ${JSON.stringify(jump)}`);
+  await settledHash(page);
+
   // The wheel zooms.
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.wheel(0, -120);
