@@ -9,27 +9,27 @@
 use crate::slices::Slices;
 use crate::state::{Ctx, ctx};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 #[component]
 pub fn Later(children: Children) -> impl IntoView {
     let app = ctx();
     let data = RwSignal::new(app.data.get_untracked());
-    Effect::new(move |first: Option<()>| {
+    Effect::new(move |_| {
         let next = app.data.get();
-        // The first run sees the data the signal was made with.
-        if first.is_some() {
+        // (Also on the first run, which comes after mounting: the data may have changed since.)
+        if !Arc::ptr_eq(&next, &data.get_untracked()) {
             leptos::task::spawn_local(async move {
                 Slices::new().pause().await;
                 // Only the newest data is drawn when several changes were queued.
-                if std::sync::Arc::ptr_eq(&next, &app.data.get_untracked()) {
+                if Arc::ptr_eq(&next, &app.data.get_untracked()) {
                     data.set(next);
                 }
             });
         }
     });
-    // In an owner of its own, so the copy is the context of this view only, not of the views
-    // drawn after it.
-    // (As leptos's `Provider` does; the view keeps the owner alive.)
+    // In an owner of its own, as leptos's `Provider` does, so the copy is the context of this
+    // view only and not of the views drawn after it; the view keeps the owner alive.
     let owner = Owner::current().map_or_else(Owner::new, |o| o.child());
     let view = owner.with(|| {
         provide_context(Ctx { data, ..app });
