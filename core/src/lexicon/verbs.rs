@@ -37,11 +37,14 @@ impl SetWords {
     fn matches(&self, word: &str) -> bool {
         // An empty word has no bit: it is asked of the words themselves.
         let may = Block::prefix_bit(word.as_bytes()).is_none_or(|i| self.prefixes[i / 64] >> (i % 64) & 1 == 1);
-        may && self
-            .words
-            .iter()
-            .any(|w| w == word || (word.starts_with(w.as_str()) && word.len() - w.len() <= 3 && w.len() > 3))
+        may && self.words.iter().any(|w| word_matches(w, word))
     }
+}
+
+/// True when `word` (lower case) is the pattern's word `w`, or an inflection of it: `w`
+/// followed by up to three bytes, when `w` is longer than three bytes.
+fn word_matches(w: &str, word: &str) -> bool {
+    w == word || (w.len() > 3 && word.len() > w.len() && word.starts_with(w) && word.len() - w.len() <= 3)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -145,7 +148,6 @@ pub struct Sense {
 
 #[derive(Debug, Default)]
 pub struct VerbDictionary {
-    pub sets: FxHashMap<String, Vec<String>>,
     /// The sets patterns name, by the index an [`Elem::Set`] holds (empty for a name no set
     /// line defines).
     pub set_words: Vec<SetWords>,
@@ -315,6 +317,8 @@ pub fn inflections(lemma: &str) -> Vec<String> {
 impl VerbDictionary {
     pub fn parse(text: &str) -> VerbDictionary {
         let mut dict = VerbDictionary::default();
+        // The words of each set by name, as its line defines them.
+        let mut sets: FxHashMap<String, Vec<String>> = FxHashMap::default();
         for line in text.lines().filter(|l| !l.starts_with('#')) {
             let mut parts = line.splitn(3, ' ');
             let (Some(tag), Some(a)) = (parts.next(), parts.next()) else {
@@ -323,8 +327,7 @@ impl VerbDictionary {
             let rest = parts.next().unwrap_or("");
             match tag {
                 "S" => {
-                    dict.sets
-                        .insert(a.to_lowercase(), rest.split('|').map(|w| w.to_lowercase()).collect());
+                    sets.insert(a.to_lowercase(), rest.split('|').map(|w| w.to_lowercase()).collect());
                 }
                 "B" => dict.blocks.push(Block {
                     name: a.to_string(),
@@ -404,7 +407,7 @@ impl VerbDictionary {
         by_id.sort_by_key(|&(_, id)| id);
         dict.set_words = by_id
             .into_iter()
-            .map(|(name, _)| SetWords::new(dict.sets.get(name).cloned().unwrap_or_default()))
+            .map(|(name, _)| SetWords::new(sets.remove(name).unwrap_or_default()))
             .collect();
         for b in &mut dict.blocks {
             b.index(&dict.set_words);
@@ -428,9 +431,7 @@ impl VerbDictionary {
     /// True when `word` (lower case) is `elem`.
     pub fn elem_matches(&self, elem: &Elem, word: &str) -> bool {
         match elem {
-            Elem::Word(w) => {
-                w == word || (w.len() > 3 && word.len() > w.len() && word.starts_with(w.as_str()) && word.len() - w.len() <= 3)
-            }
+            Elem::Word(w) => word_matches(w, word),
             Elem::Set(s) => self.set_words[*s as usize].matches(word),
         }
     }
@@ -500,6 +501,10 @@ mod tests {
         let accuse = dict.senses("accused");
         assert!(accuse.iter().any(|s| s.code.as_deref() == Some("112")));
         assert!(!dict.senses("hacked").is_empty());
-        assert!(dict.sets.contains_key("military"));
+        assert!(
+            dict.set_ids
+                .get("military")
+                .is_some_and(|&i| !dict.set_words[i as usize].words.is_empty())
+        );
     }
 }
