@@ -391,8 +391,8 @@ pub fn GraphView() -> impl IntoView {
                 on:pointerup=move |_| { last.set_value(None); drag_node.set_value(None); }
                 on:pointerleave=move |_| { last.set_value(None); drag_node.set_value(None); }
                 on:wheel=on_wheel on:keydown=move |ev| camera_key(c, camera.get_untracked(), &ev)>
-                <g class="edges" on:click=move |ev| edge_at(&ev).map_or((), |e| c.select_event(e))
-                    on:keydown=move |ev| if ev.key() == "Enter" { edge_at(&ev).map_or((), |e| c.select_event(e)) }>{edges}</g>
+                <g class="edges" on:click=move |ev| if let Some(e) = edge_at(&ev) { c.select_event(e) }
+                    on:keydown=move |ev| if ev.key() == "Enter" && let Some(e) = edge_at(&ev) { c.select_event(e) }>{edges}</g>
                 <g class="nodes"
                     on:pointerdown=move |ev| if let Some(n) = node_at(&ev) {
                         ev.stop_propagation();

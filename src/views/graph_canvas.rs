@@ -276,9 +276,10 @@ fn draw(
     }
 
     // Nodes: one path per kind, faded ones first; tiny nodes as squares.
-    let shown: Vec<u32> = (0..n as u32).filter(|&i| visible(screen[i as usize])).collect();
-    let reached = (0..n).filter(|&i| in_reach(screen[i])).count();
-    let outline = reached < 2_000;
+    // The nodes within reach, and of those the ones drawn (within reach is a wider box).
+    let reached: Vec<u32> = (0..n as u32).filter(|&i| in_reach(screen[i as usize])).collect();
+    let shown: Vec<u32> = reached.iter().copied().filter(|&i| visible(screen[i as usize])).collect();
+    let outline = reached.len() < 2_000;
     for pass_lit in [false, true] {
         g.set_global_alpha(if pass_lit { 1.0 } else { 0.2 });
         for (k, colour) in pal.kinds.iter().enumerate() {
@@ -324,8 +325,8 @@ fn draw(
     g.stroke();
 
     // Labels: the best connected nodes in view, the selection and its neighbours.
-    let mut labelled: Vec<u32> = if reached <= LABEL_ALL_BELOW {
-        (0..n as u32).filter(|&i| in_reach(screen[i as usize])).collect()
+    let mut labelled: Vec<u32> = if reached.len() <= LABEL_ALL_BELOW {
+        reached
     } else {
         style
             .by_degree
